@@ -139,13 +139,24 @@ def read_bartlett(root: Path) -> list[QuoteRecord]:
     paras = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
     out = []
     author = ""
+    work = None
     pending_locator = None
     for k, p in enumerate(paras):
         flat = " ".join(ln.strip() for ln in p.splitlines())
+        lines = [ln.strip() for ln in p.splitlines()]
+        if len(lines) == 2 and HEADING.match(lines[0]) and re.match(r"^[\d\-–? .circaBC]+\.?$", lines[1]):
+            author, work = lines[0].rstrip(".").title(), None  # "ALEXANDER POPE." / "1688-1744."
+            pending_locator = None
+            continue
         if HEADING.match(flat) and len(flat) < 60:
             head = flat.rstrip(".").strip()
             key = head.split(",")[0].strip()
-            author = surnames.get(key, head.title())
+            if key in surnames:
+                author, work = surnames[key], None
+            elif not author or key in ("HOLY SCRIPTURES", "OLD TESTAMENT", "NEW TESTAMENT"):
+                author, work = head.title(), None
+            else:
+                work = head.title()  # a work heading under the current author
             pending_locator = None
             continue
         if "*" in flat and not re.search(r"\w", flat):
@@ -157,7 +168,8 @@ def read_bartlett(root: Path) -> list[QuoteRecord]:
             text = clean_text(flat.replace("_", ""))
             if 4 <= len(text.split()) <= 80 and author:
                 out.append(QuoteRecord(f"bartlett:{len(out)}", text, author, "bartlett",
-                                       SOURCES["bartlett"][2], (), None, pending_locator.replace("_", "")))
+                                       SOURCES["bartlett"][2], (), None,
+                                       ", ".join(x for x in (work, pending_locator.replace("_", "")) if x)))
             pending_locator = None
     return out
 

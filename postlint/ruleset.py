@@ -94,7 +94,6 @@ HEURISTIC_MODULES = (
     "missing_detail",
     "broetry",
     "attributed_quote",
-    "calendar_score",
 )
 
 
@@ -117,7 +116,7 @@ def _load_heuristics() -> None:
     if not HEURISTICS:
         for mod in HEURISTIC_MODULES:
             m = import_module(f"postlint.heuristics.{mod}")
-            HEURISTICS[m.RULE.meta.name] = m.RULE
+            HEURISTICS[m.RULE.name] = m.RULE
 
 
 # ---------------------------------------------------------------- validation

@@ -51,7 +51,7 @@ class MetricRule(Rule):
     @classmethod
     def from_spec(cls, meta, spec: Spec, base):
         what = spec.choice("count", COUNTERS)
-        maximum = spec.int_in("max", 0, 10_000, -1)
+        maximum = spec.int_in("max", 0, 10_000, 0) if "max" in spec.data else -1
         ratio = spec.get("ratio", float, -1.0)
         if maximum < 0 and ratio < 0:
             raise spec.error(None, "a metric rule needs 'max' or 'ratio'")

@@ -1,0 +1,2 @@
+"""Formatters: one per module; they render results and never filter."""
+FORMATS = ("text", "json", "jsonl", "github", "sarif")

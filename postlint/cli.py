@@ -1,0 +1,239 @@
+"""The command line: a thin layer over postlint.engine / postlint.runner.
+
+Exit codes: 0 clean, 1 findings at or above --fail-on (or a post over
+--max-score), 2 usage, config, rule-file or input error.  Never the count.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+import click
+
+from . import __version__
+
+SEVERITIES = ("error", "warning", "suggestion")
+
+
+def _fail(msg: str) -> None:
+    click.echo(f"postlint: {msg}", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="postlint")
+def cli() -> None:
+    """Lint social-media post drafts for tear-off-calendar slogans and famous-quote reposts."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "github", "sarif"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--config", type=click.Path(dir_okay=False), help="Config file (default: .postlint.yaml or "
+              "[tool.postlint] in pyproject.toml, found walking up).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Lowest severity that fails the run [default: warning].")
+@click.option("--max-score", type=click.IntRange(0, 100), default=None,
+              help="Flag posts whose calendar score is above N [default: 49].")
+@click.option("--select", multiple=True, help="Only these rules (id, id prefix or name). Repeatable.")
+@click.option("--ignore", multiple=True, help="Skip these rules. Repeatable.")
+@click.option("--field", default=None, help="JSONL field / CSV column holding the post [default: text].")
+@click.option("--stdin-filename", default=None, help="Name (and format, by suffix) for text read from stdin.")
+@click.option("--model", default=None, help="spaCy pipeline to use (name or path).")
+@click.option("--no-advice", is_flag=True, help="Text output: leave out the 'Try instead' blocks.")
+@click.option("--color/--no-color", default=None, help="Colour text output [default: when a terminal].")
+@click.option("-q", "--quiet", is_flag=True, help="No notices or progress on stderr.")
+def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_filename, model, no_advice,
+          color, quiet):
+    """Lint PATHS (files, folders, or - for stdin)."""
+    from .config import load_settings
+    from .findings import PostlintError, Severity
+
+    if not paths:
+        if sys.stdin is not None and not sys.stdin.isatty():
+            paths = ("-",)
+        else:
+            _fail("nothing to check: give files, folders, or - for stdin")
+    try:
+        settings = load_settings(config, fail_on=fail_on, max_score=max_score, select=tuple(select),
+                                 ignore=tuple(ignore), field=field, model=model)
+        from .engine import Linter
+
+        linter = Linter(settings)
+    except PostlintError as exc:
+        _fail(str(exc))
+    if linter.model_error and not quiet and linter.skipped:
+        click.echo(f"postlint: no spaCy pipeline could be loaded ({linter.model_error}); skipped: "
+                   + ", ".join(r.meta.name for r in linter.skipped), err=True)
+    out = click.get_text_stream("stdout")
+    writer = _writer(fmt, out, linter, color if color is not None else out.isatty(), not no_advice)
+    from .runner import iter_inputs, run
+    from .source import SourceProblem
+
+    threshold = Severity.parse(settings.fail_on)
+    failed = False
+    errors: list[str] = []
+    summary = {"posts": 0, "flagged": 0, "findings": 0, "by_severity": {s: 0 for s in SEVERITIES}}
+    for item in run(linter, iter_inputs(list(paths), settings.field, stdin_filename)):
+        if isinstance(item, SourceProblem):
+            errors.append(str(item))
+            click.echo(f"postlint: {item}", err=True)
+            writer.problem(item)
+            continue
+        summary["posts"] += 1
+        summary["flagged"] += int(item.flagged)
+        summary["findings"] += len(item.findings)
+        for f in item.findings:
+            summary["by_severity"][str(f.severity)] += 1
+            if f.severity >= threshold:
+                failed = True
+        for msg in item.failures:
+            err = f"{item.post.source}:{item.post.line}: {msg}"
+            errors.append(err)
+            click.echo(f"postlint: {err}", err=True)
+        writer.post(item)
+    writer.close(summary, errors)
+    out.flush()
+    sys.exit(2 if errors else 1 if failed else 0)
+
+
+def _writer(fmt, out, linter, color, advice):
+    if fmt == "json" or fmt == "jsonl":
+        from .output.jsonfmt import JsonWriter
+
+        return JsonWriter(out, lines=fmt == "jsonl")
+    if fmt == "github":
+        from .output.github import GithubWriter
+
+        return GithubWriter(out)
+    if fmt == "sarif":
+        from .meta_rules import ENGINE_RULES
+        from .output.sarif import SarifWriter
+
+        return SarifWriter(out, [r.meta for r in linter.rules] + list(ENGINE_RULES))
+    from .output.text import TextWriter
+
+    return TextWriter(out, color=color, advice=advice)
+
+
+@cli.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", type=click.Path(dir_okay=False))
+def rules_cmd(fmt, config):
+    """List the rules: id, name, default severity, kind and summary."""
+    from .config import load_settings
+    from .findings import PostlintError
+    from .meta_rules import ENGINE_RULES
+    from .ruleset import load_rules
+
+    try:
+        settings = load_settings(config)
+        rules = [r.meta for r in load_rules(settings.rule_dirs)] + list(ENGINE_RULES)
+    except PostlintError as exc:
+        _fail(str(exc))
+    rules.sort(key=lambda m: m.id)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([{"id": m.id, "name": m.name, "severity": str(m.severity), "kind": m.kind,
+                                "enabled": m.enabled, "summary": m.summary or m.message} for m in rules], indent=2))
+        return
+    for m in rules:
+        click.echo(f"{m.id}  {m.name:<28} {str(m.severity):<10} {m.kind:<9} {m.summary or m.why.splitlines()[0]}")
+
+
+@cli.command()
+@click.argument("name")
+def explain(name):
+    """Explain a rule (id or name), or show the rewrite guidance for a theme."""
+    from .findings import PostlintError
+    from .meta_rules import ENGINE_RULES
+    from .ruleset import load_rules
+
+    try:
+        metas = [r.meta for r in load_rules()] + list(ENGINE_RULES)
+    except PostlintError as exc:
+        _fail(str(exc))
+    for m in metas:
+        if name in (m.id, m.name):
+            click.echo(f"{m.id} {m.name} ({m.kind}, default severity: {m.severity})\n")
+            if m.doc:
+                click.echo(m.doc + "\n")
+            else:
+                click.echo(f"Why: {m.why}\n")
+                click.echo("Bad:\n" + "\n".join(f"  {e}" for e in m.examples_bad))
+                click.echo("Good:\n" + "\n".join(f"  {e}" for e in m.examples_good) + "\n")
+            click.echo(f"Instead: {m.suggestion}")
+            return
+    from .advice import load_guidance
+
+    g = load_guidance()
+    key = name.replace("-", " ")
+    if key in g:
+        t = g[key]
+        click.echo(f"Theme: {t.get('label', key)}\n\nQuestions to answer:")
+        for q in t["questions"]:
+            click.echo(f"  - {q}")
+        click.echo(f"\nScaffold: {t['scaffold']}\n\nExample: {t['example']}")
+        return
+    _fail(f"no rule or theme named {name!r} (see 'postlint rules'; themes: {', '.join(g)})")
+
+
+@cli.command()
+@click.argument("text", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--limit", default=5, show_default=True, help="Most matches to show.")
+def quote(text, fmt, limit):
+    """Look TEXT (or stdin) up in the famous-quote corpus."""
+    from . import attribution
+    from .quotes import get_index
+
+    if text is None:
+        text = sys.stdin.read()
+    index = get_index()
+    matches = index.lookup(text, limit)
+    rows = []
+    for m in matches:
+        attr = attribution.find(text, m.start, m.end, index.authors)
+        rows.append({"quote_id": m.record.id, "quote": m.record.text, "author": m.record.author or None,
+                     "similarity": m.similarity, "coverage": m.coverage, "attribution_note": m.record.attribution,
+                     "attributed_to": attr.name if attr else None, "source": m.record.source,
+                     "license": m.record.license, "match": text[m.start:m.end]})
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps({"matches": rows}, indent=2, ensure_ascii=False))
+    else:
+        if not rows:
+            click.echo("No famous quote found.")
+        for r in rows:
+            click.echo(f"{r['similarity']:5.1f}%  {r['author'] or 'unknown'}: “{r['quote']}”  [{r['quote_id']}, {r['source']}]")
+            if r["attribution_note"]:
+                click.echo(f"        attribution: {r['attribution_note']}")
+            if r["attributed_to"]:
+                click.echo(f"        the text credits: {r['attributed_to']}")
+    sys.exit(0 if rows else 1)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except KeyboardInterrupt:
+        sys.stderr.write("postlint: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except OSError:
+            pass
+        sys.exit(0)
+    except Exception as exc:  # last resort: one line, never a traceback
+        sys.stderr.write(f"postlint: internal error: {type(exc).__name__}: {exc}\n")
+        sys.exit(2)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,62 @@
+"""Concreteness features of a post: the specifics that separate a story from a slogan."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+NUMBER_RE = re.compile(r"(?<![#\w])(?:[$€£]\s?)?\d[\d,.:]*\s?(?:%|k|m|am|pm|st|nd|rd|th|x)?(?![\w])", re.I)
+FIRST_PERSON = {"i", "we", "my", "our", "me", "us", "im", "ive", "id", "ill"}
+CONCRETE_ENTS = {"PERSON", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "DATE", "TIME",
+                 "MONEY", "PERCENT", "QUANTITY", "NORP", "LAW", "LANGUAGE"}
+PAST_MARKERS = {"yesterday", "ago", "last", "today", "tonight", "tomorrow", "week", "month", "year",
+                "morning", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december"}
+
+
+@dataclass
+class Features:
+    words: int = 0  # word tokens outside hashtags
+    numbers: list = field(default_factory=list)  # spans
+    entities: list = field(default_factory=list)  # (start, end, label)
+    first_person_past: list = field(default_factory=list)  # spans of "I ... <past verb>"
+    first_person: int = 0
+    time_words: int = 0
+    questions: int = 0
+
+    @property
+    def concrete(self) -> int:
+        """How many concrete details the post has (numbers, names, first-person events)."""
+        ents = {(s, e) for s, e, _ in self.entities}
+        nums = {tuple(n) for n in self.numbers if not any(s <= n[0] < e for s, e in ents)}
+        return len(ents) + len(nums) + len(self.first_person_past) + min(2, self.time_words)
+
+    @classmethod
+    def of(cls, ctx) -> "Features":
+        f = cls()
+        text = ctx.text
+        toks = [t for t in ctx.tokens if not t.hashtag]
+        f.words = len(toks)
+        f.numbers = [m.span() for m in NUMBER_RE.finditer(ctx.masked)]
+        f.first_person = sum(1 for t in toks if t.key in FIRST_PERSON)
+        f.time_words = sum(1 for t in toks if t.key in PAST_MARKERS)
+        f.questions = text.count("?")
+        doc = ctx.doc
+        if doc is not None:
+            if doc.has_annotation("ENT_IOB"):
+                f.entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents
+                              if e.label_ in CONCRETE_ENTS and e.text.strip() and not e.text.startswith("#")]
+            if doc.has_annotation("TAG"):
+                for sent in doc.sents if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]:
+                    has_fp = any(t.lower_ in ("i", "we") for t in sent)
+                    past = [t for t in sent if t.tag_ in ("VBD", "VBN") and t.lower_ not in ("been",)]
+                    if has_fp and past:
+                        f.first_person_past.append((past[0].idx, past[0].idx + len(past[0].text)))
+        else:
+            # model-free: capitalized words not at sentence start count as names
+            starts = {s for s, _ in ctx.sentences}
+            for t in toks:
+                word = text[t.start:t.end]
+                if word[:1].isupper() and t.start not in starts and word.lower() not in FIRST_PERSON and len(word) > 1:
+                    f.entities.append((t.start, t.end, "NAME?"))
+        return f

@@ -1,0 +1,93 @@
+"""aphorism-shape (PL303): a short universal sentence in the shape of a maxim.
+
+## What it does
+Flags short present-tense sentences with no speaker and no specifics that take
+an aphorism's shape: a definition of an abstraction ("Success is a journey"),
+antithesis ("not X but Y", "X is not Y, it's Z"), a "the more..., the more..."
+chiasmus, or a law about people in general ("People who ... always ...").
+
+## Why is this bad?
+Maxims are the stock of tear-off calendars: readers have seen them before and
+they say nothing about the author's work.
+
+## Example
+    Success is not final. Failure is a lesson. The more you give, the more you get.
+
+## Use instead
+    Our first launch failed: 40 sign-ups in a month. Here is what we changed.
+
+## Known false positives
+Topical opinions phrased as maxims ("Cold cookies are better than warm ones")
+when they are short and use no names; definitions in explainer posts
+("Inflation is a rise in prices"). On its own the finding is a suggestion.
+"""
+from __future__ import annotations
+
+import re
+
+from ..findings import Violation
+from ..ruleset import Score
+from ..textutil import crude_stem
+from ._base import ABSTRACT, FIRST_PERSON, Heuristic
+
+BE = r"(?:is|are|isn't|aren't|is not|are not|was never|will always be|becomes|equals|=)"
+DEFINITION = re.compile(rf"^(?:the |true |real |your |our )?(?P<noun>[a-z]+)(?: [a-z]+)? {BE} (?!(?:the )?(?:best|worst|new|here|now|out|back|live|over|on|up|coming|going|available|ready|open|closed|down)\b)", re.I)
+ANTITHESIS = re.compile(r"\b(?:isn't|is not|aren't|are not|not)\b [^.!?\n]{1,50}?(?:[,;—–-]\s*(?:it's|it is|they're|but)|\bbut\b)", re.I)
+CHIASMUS = re.compile(r"\bthe (?:more|less|harder|better|fewer)\b[^.!?\n]{1,60}\bthe (?:more|less|harder|better|luckier|fewer)\b", re.I)
+GENERIC_LAW = re.compile(
+    r"^(?:people|those|successful people|great leaders|leaders|winners|champions|the best|strong people|"
+    r"real \w+|true \w+|everyone|no one|nobody|someone|a (?:winner|leader|champion|man|woman|person)|"
+    r"average \w+|great \w+|smart people|happy people|life|sometimes (?:life|the best)|when (?:we|you)|"
+    r"if (?:we|you)|it's not|it is not|what you|whatever you|every (?:day|morning|moment|great))\b", re.I)
+SPECIFIC = re.compile(r"\d|@|https?://")
+
+
+class AphorismShape(Heuristic):
+    id = "PL303"
+    name = "aphorism-shape"
+    message = "Reads like a maxim: '{match}'."
+    why = "Maxims ('Success is a journey', 'not X but Y') are the stock of tear-off calendars."
+    suggestion = "Trade the maxim for the case that taught it to you: when, what happened, what you would do now."
+    bad = ("Success is a journey, not a destination.", "Happiness is a choice.",
+           "The more you give, the more you get.", "People who never fail never grow.")
+    good = ("The migration is not done, but the billing service moved to Postgres on Tuesday.",
+            "Our Q3 revenue is up 12% after the pricing change.",
+            "I am not sure the release will ship on Friday.")
+    theme = ("success",)
+    score = Score(points=14, each=9, max=32)
+
+    def check(self, ctx):
+        text = ctx.text
+        tags = {}
+        if ctx.doc is not None and ctx.doc.has_annotation("TAG"):
+            tags = {t.idx: t.tag_ for t in ctx.doc}
+        ents = ctx.features.entities
+        for s0, s1 in ctx.sentences:
+            raw = text[s0:s1]
+            sent = raw.lstrip("\"“'‘*-–—•·[( ")
+            off = s0 + len(raw) - len(sent)
+            words = [w.lower().replace("’", "'") for w in re.findall(r"[\w'’]+", sent)]
+            if not 3 <= len(words) <= 26 or SPECIFIC.search(sent):
+                continue
+            if any(w in FIRST_PERSON for w in words) and not re.match(r"(?i)^(?:when|if) we\b", sent):
+                continue
+            if any(s0 <= a < s1 and lab not in ("NAME?",) for a, _, lab in ents):
+                continue
+            if tags and any(tags.get(i) in ("VBD",) for i in range(s0, s1) if i in tags):
+                continue
+            stems = {crude_stem(w) for w in words}
+            shape = None
+            m = DEFINITION.match(sent)
+            if m and crude_stem(m.group("noun").lower()) in ABSTRACT:
+                shape = "definition"
+            elif CHIASMUS.search(sent):
+                shape = "chiasmus"
+            elif ANTITHESIS.search(sent) and stems & ABSTRACT:
+                shape = "antithesis"
+            elif GENERIC_LAW.match(sent) and (stems & ABSTRACT or {"always", "never", "every", "only"} & set(words)):
+                shape = "generic law"
+            if shape:
+                yield Violation(off, s1, self.message.replace("{match}", text[off:s1]), data={"shape": shape})
+
+
+RULE = AphorismShape

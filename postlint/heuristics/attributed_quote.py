@@ -1,0 +1,85 @@
+"""attributed-quote (PL203): the post is a quotation credited to someone.
+
+## What it does
+Flags a post whose main content is a quotation with a credit ("... — Name",
+"~Name", "--Name", a quote in quotation marks followed by a name), whether or
+not postlint's corpus knows the quote. Famous quotes that the corpus knows are
+reported by famous-quote (PL201) instead.
+
+## Why is this bad?
+A reposted line says what someone else thought. Followers learn nothing about
+the author, and the account reads like a quote-of-the-day bot.
+
+## Example
+    "Perpetual optimism is a force multiplier." - Colin Powell #quote
+
+## Use instead
+    Connect the line to something that happened to you in one sentence, or drop
+    it and tell that thing instead.
+
+## Known false positives
+Posts that quote a person as news ("'We will cut prices,' said the CEO ...")
+are not flagged when the quote is a small part of a longer post.
+"""
+from __future__ import annotations
+
+import re
+
+from ..attribution import find_after
+from ..findings import Violation
+from ..ruleset import Score
+from ._base import Heuristic
+
+QUOTED = re.compile(r"[\"“”„«]([^\"“”„«»]{12,400})[\"“”»]|(?:^|\s)['‘]([^'‘’\n]{12,400})['’](?=\s*[-‐‑‒–—―~]|\s*$)", re.S)
+
+
+class AttributedQuote(Heuristic):
+    id = "PL203"
+    name = "attributed-quote"
+    message = "The post is a quotation credited to {author}."
+    why = "A reposted line tells followers what someone else thought, not what you learned."
+    suggestion = "Connect the quote to one thing that happened to you, in one sentence, or drop it."
+    bad = ('"Perpetual optimism is a force multiplier." - Colin Powell #quote',
+           "Amateurs sit and wait for inspiration, the rest of us just get up and go to work. -- Stephen King")
+    good = ("Our CFO said \"we will not raise prices this year\" at the all-hands on Monday, and the room relaxed. "
+            "Here is why I think she is right, with the numbers from Q3.",
+            "I shipped the release today.")
+    theme = ()
+    score = Score(points=45)
+
+    def check(self, ctx):
+        text = ctx.text
+        words_total = max(1, ctx.features.words)
+        seen = False
+        # 1. a quoted passage, optionally followed by an attribution
+        for m in QUOTED.finditer(text):
+            g = 1 if m.group(1) else 2
+            s, e = m.start(g), m.end(g)
+            qwords = len(re.findall(r"[\w'’]+", text[s:e]))
+            attr = find_after(text, m.end())
+            share = qwords / words_total
+            if qwords >= 5 and (attr and share >= 0.45):
+                seen = True
+                yield Violation(s, e, self.message.replace("{author}", attr.name),
+                                data={"attributed_to": attr.name, "share": round(share, 2)})
+        if seen:
+            return
+        # 2. an unquoted passage ending in "- Name" / "~Name"
+        for s0, s1 in ctx.sentences:
+            pass
+        m = re.search(r"(?:^|\s)(?:[-‐‑‒–—―~]{1,2}|\|)\s*@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[#(\[].*)?$",
+                      text.rstrip(), re.S)
+        if m and m.start() > 0:
+            body_end = m.start()
+            body = text[:body_end].rstrip()
+            attr = find_after(text, len(body))
+            if attr is None:
+                return
+            start = len(body) - len(body.lstrip(" \"“'‘"))
+            qwords = len(re.findall(r"[\w'’]+", body[start:]))
+            if qwords >= 6 and qwords / words_total >= 0.6:
+                yield Violation(start, len(body.rstrip(" \"”'’")), self.message.replace("{author}", attr.name),
+                                data={"attributed_to": attr.name, "share": round(qwords / words_total, 2)})
+
+
+RULE = AttributedQuote

@@ -1,0 +1,71 @@
+"""The calendar score: one 0-100 number per post, with its breakdown.
+
+Each rule's violations add points (``score:`` in the rule: ``points`` for the
+first, ``each`` for more, capped at ``max``; quote findings carry their own
+points, scaled by how much of the post the quote is).  Amplifiers (missing
+detail) count only when something else scored.  Concrete detail then
+discounts the total: every number, name, date or first-person event takes
+off a share, so a story that uses one slogan stays low.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DISCOUNT_PER_DETAIL = 0.13
+MAX_DISCOUNT = 0.75
+LONG_POST_WORDS = 60
+
+
+@dataclass
+class ScoreResult:
+    score: int
+    raw: float
+    discount: float
+    parts: list[dict] = field(default_factory=list)  # {"rule", "name", "points", "count"}
+
+    def to_dict(self) -> dict:
+        return {"score": self.score, "raw": round(self.raw, 1), "discount": round(self.discount, 2),
+                "signals": self.parts}
+
+    def top(self, n: int = 3) -> str:
+        return ", ".join(f"{p['name']} +{p['points']:g}" for p in sorted(self.parts, key=lambda p: -p["points"])[:n]
+                         if p["points"] > 0)
+
+
+def compute(violations: dict, rules: dict, features) -> ScoreResult:
+    parts = []
+    raw = 0.0
+    amp = []
+    for rid, vs in violations.items():
+        rule = rules.get(rid)
+        if rule is None or not vs:
+            continue
+        sc = rule.meta.score
+        custom = [v.data.get("points") for v in vs if isinstance(v.data, dict) and v.data.get("points") is not None]
+        if custom:
+            pts = float(max(custom)) + sc.each * (len(vs) - 1)
+        else:
+            pts = sc.points + sc.each * (len(vs) - 1)
+        cap = sc.max or (sc.points if not custom else 100)
+        pts = min(pts, cap) if cap else pts
+        if pts <= 0:
+            continue
+        entry = {"rule": rid, "name": rule.meta.name, "points": round(pts, 1), "count": len(vs)}
+        if sc.amplifier:
+            amp.append(entry)
+        else:
+            parts.append(entry)
+            raw += pts
+    if raw > 0:
+        for entry in amp:
+            parts.append(entry)
+            raw += entry["points"]
+    detail = features.concrete
+    discount = min(MAX_DISCOUNT, DISCOUNT_PER_DETAIL * detail)
+    if features.words > LONG_POST_WORDS:
+        discount = min(MAX_DISCOUNT, discount + 0.1 * min(3, features.words // LONG_POST_WORDS))
+    score = raw * (1 - discount)
+    if discount:
+        parts.append({"rule": "detail", "name": f"concrete detail x{detail}", "points": round(-raw * discount, 1),
+                      "count": detail})
+    return ScoreResult(int(round(min(100.0, score))), raw, discount, parts)

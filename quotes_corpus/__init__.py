@@ -1,0 +1,1 @@
+"""Built-in famous-quote corpus (data). Read with importlib.resources."""

@@ -1,0 +1,1 @@
+"""Built-in rule files (data). Read with importlib.resources."""
