@@ -67,7 +67,7 @@ def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_f
     if linter.model_error and not quiet and linter.skipped:
         click.echo(f"postlint: no spaCy pipeline could be loaded ({linter.model_error}); skipped: "
                    + ", ".join(r.meta.name for r in linter.skipped), err=True)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     writer = _writer(fmt, out, linter, color if color is not None else out.isatty(), not no_advice)
     from .runner import iter_inputs, run
     from .source import SourceProblem

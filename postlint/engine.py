@@ -148,7 +148,7 @@ class Linter:
         # amplifier-only findings never stand alone
         if all(self.by_id[r].meta.score.amplifier for r in violations if r in self.by_id):
             violations = {}
-        sc = scoring.compute(violations, self.by_id, ctx.features)
+        sc = scoring.compute(violations, self.by_id, ctx.features, ctx.text)
         res.score = sc
         for rid, vs in violations.items():
             rule = self.by_id[rid]

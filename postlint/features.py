@@ -31,6 +31,19 @@ class Features:
         nums = {tuple(n) for n in self.numbers if not any(s <= n[0] < e for s, e in ents)}
         return len(ents) + len(nums) + len(self.first_person_past) + min(2, self.time_words)
 
+    def concrete_outside(self, spans) -> int:
+        """Like :attr:`concrete`, ignoring details inside ``spans`` (quotes and their credits)."""
+        if not spans:
+            return self.concrete
+
+        def inside(a: int) -> bool:
+            return any(s <= a < e for s, e in spans)
+
+        ents = {(s, e) for s, e, _ in self.entities if not inside(s)}
+        nums = {tuple(n) for n in self.numbers if not inside(n[0]) and not any(s <= n[0] < e for s, e in ents)}
+        fpp = [x for x in self.first_person_past if not inside(x[0])]
+        return len(ents) + len(nums) + len(fpp) + min(2, self.time_words)
+
     @classmethod
     def of(cls, ctx) -> "Features":
         f = cls()
@@ -44,8 +57,15 @@ class Features:
         doc = ctx.doc
         if doc is not None:
             if doc.has_annotation("ENT_IOB"):
-                f.entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents
-                              if e.label_ in CONCRETE_ENTS and e.text.strip() and not e.text.startswith("#")]
+                numeric = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"}
+                f.entities = [
+                    (e.start_char, e.end_char, e.label_) for e in doc.ents
+                    if e.label_ in CONCRETE_ENTS and e.text.strip() and not e.text.startswith("#")
+                    # the small model tags capitalised common nouns ("Success") as ORG: a name
+                    # needs a proper-noun token, a number needs a digit or a number word
+                    and (e.label_ in numeric or any(t.tag_ in ("NNP", "NNPS", "CD") for t in e)
+                         if doc.has_annotation("TAG") else True)
+                ]
             if doc.has_annotation("TAG"):
                 for sent in doc.sents if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]:
                     has_fp = any(t.lower_ in ("i", "we") for t in sent)

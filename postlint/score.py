@@ -32,7 +32,22 @@ class ScoreResult:
                          if p["points"] > 0)
 
 
-def compute(violations: dict, rules: dict, features) -> ScoreResult:
+COVERAGE_POINTS = 30.0
+# rules whose spans say "this stretch of the post is generic"
+COVERAGE_PREFIXES = ("PL1", "PL2", "PL301", "PL302", "PL303")
+
+
+def _union_length(spans: list[tuple[int, int]]) -> int:
+    total, end = 0, -1
+    for s, e in sorted(spans):
+        if e <= end:
+            continue
+        total += e - max(s, end)
+        end = e
+    return total
+
+
+def compute(violations: dict, rules: dict, features, text: str = "") -> ScoreResult:
     parts = []
     raw = 0.0
     amp = []
@@ -56,11 +71,27 @@ def compute(violations: dict, rules: dict, features) -> ScoreResult:
         else:
             parts.append(entry)
             raw += pts
+    # how much of the post the generic signals cover
+    spans = [(v.start, v.end) for rid, vs in violations.items() if rid.startswith(COVERAGE_PREFIXES) for v in vs]
+    body = len("".join(c for c in text if not c.isspace())) if text else 0
+    if spans and body:
+        covered = _union_length(spans)
+        covered_chars = len("".join(c for s, e in spans for c in text[s:e] if not c.isspace()))
+        share = min(1.0, min(covered, covered_chars) / body)
+        pts = round(COVERAGE_POINTS * share, 1)
+        if pts > 0:
+            parts.append({"rule": "coverage", "name": f"generic text {share:.0%} of post", "points": pts, "count": 1})
+            raw += pts
     if raw > 0:
         for entry in amp:
             parts.append(entry)
             raw += entry["points"]
-    detail = features.concrete
+    # details inside a quotation or its credit are not the author's own
+    quoted = [(v.start, v.end) for rid, vs in violations.items() for v in vs
+              if isinstance(v.data, dict) and ("quote_id" in v.data or "attributed_to" in v.data)]
+    quoted += [tuple(v.data["attr_span"]) for vs in violations.values() for v in vs
+               if isinstance(v.data, dict) and v.data.get("attr_span")]
+    detail = features.concrete_outside(quoted)
     discount = min(MAX_DISCOUNT, DISCOUNT_PER_DETAIL * detail)
     if features.words > LONG_POST_WORDS:
         discount = min(MAX_DISCOUNT, discount + 0.1 * min(3, features.words // LONG_POST_WORDS))

@@ -39,8 +39,8 @@ class AttributedQuote(Heuristic):
     message = "The post is a quotation credited to {author}."
     why = "A reposted line tells followers what someone else thought, not what you learned."
     suggestion = "Connect the quote to one thing that happened to you, in one sentence, or drop it."
-    bad = ('"Perpetual optimism is a force multiplier." - Colin Powell #quote',
-           "Amateurs sit and wait for inspiration, the rest of us just get up and go to work. -- Stephen King")
+    bad = ('"Ship small, ship often, and sleep well at night." - Jane Doakes #quote',
+           "Every sunrise asks you to begin the story again without fear. -- Sam Q. Writer")
     good = ("Our CFO said \"we will not raise prices this year\" at the all-hands on Monday, and the room relaxed. "
             "Here is why I think she is right, with the numbers from Q3.",
             "I shipped the release today.")
@@ -61,7 +61,8 @@ class AttributedQuote(Heuristic):
             if qwords >= 5 and (attr and share >= 0.45):
                 seen = True
                 yield Violation(s, e, self.message.replace("{author}", attr.name),
-                                data={"attributed_to": attr.name, "share": round(share, 2)})
+                                data={"attributed_to": attr.name, "share": round(share, 2),
+                                      "attr_span": [attr.start, attr.end]})
         if seen:
             return
         # 2. an unquoted passage ending in "- Name" / "~Name"
@@ -79,7 +80,8 @@ class AttributedQuote(Heuristic):
             qwords = len(re.findall(r"[\w'’]+", body[start:]))
             if qwords >= 6 and qwords / words_total >= 0.6:
                 yield Violation(start, len(body.rstrip(" \"”'’")), self.message.replace("{author}", attr.name),
-                                data={"attributed_to": attr.name, "share": round(qwords / words_total, 2)})
+                                data={"attributed_to": attr.name, "share": round(qwords / words_total, 2),
+                                      "attr_span": [attr.start, attr.end]})
 
 
 RULE = AttributedQuote

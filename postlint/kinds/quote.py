@@ -70,7 +70,8 @@ class QuoteRule(Rule):
             given = attr.name if attr else None
             data = {"quote_id": r.id, "quote": r.text, "author": r.author or None, "similarity": m.similarity,
                     "coverage": m.coverage, "attributed_to": given, "attribution_note": r.attribution,
-                    "source": r.source, "tags": list(r.tags)}
+                    "source": r.source, "tags": list(r.tags),
+                    "attr_span": [attr.start, attr.end] if attr else None}
             if self.report == "quote":
                 qwords = len(tokenize(ctx.text[m.start:m.end]))
                 share = min(1.0, qwords / words)
