@@ -64,9 +64,9 @@ def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_f
         linter = Linter(settings)
     except PostlintError as exc:
         _fail(str(exc))
-    if linter.model_error and not quiet and linter.skipped:
-        click.echo(f"postlint: no spaCy pipeline could be loaded ({linter.model_error}); skipped: "
-                   + ", ".join(r.meta.name for r in linter.skipped), err=True)
+    if linter.model_error and not quiet:
+        skipped = ", ".join(r.meta.name for r in linter.skipped) or "none (rules that use tags fall back to word lists)"
+        click.echo(f"postlint: no spaCy pipeline could be loaded ({linter.model_error}); skipped: {skipped}", err=True)
     out = sys.stdout
     writer = _writer(fmt, out, linter, color if color is not None else out.isatty(), not no_advice)
     from .runner import iter_inputs, run

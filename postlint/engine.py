@@ -129,7 +129,7 @@ class Linter:
         ignored = set(_front_matter_options(post).get("ignore", ())) | set(self.settings.ignores_for(post.source))
         for rule in self.rules:
             try:
-                vs = [v for v in rule.check(ctx) if 0 <= v.start <= v.end <= len(post.text)]
+                vs = [v for v in rule.check(ctx) if 0 <= v.start < v.end <= len(post.text)]
             except Exception as exc:  # a failing rule is reported, the others still run
                 msg = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
                 res.failures.append(f"rule {rule.meta.id} {rule.meta.name}: {msg}")

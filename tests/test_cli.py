@@ -190,3 +190,22 @@ def test_examples_folder():
         assert flagged == expected, (name, idx)
     r = run(["check", str(ex)])
     assert r.exit_code == 1 and "Try instead" in r.output
+
+
+def test_no_model_runs_model_free_rules(files):
+    r = CliRunner().invoke(cli, ["check", "--model", "no_such_pipeline_xyz", "bad.txt"])
+    assert "no spaCy pipeline could be loaded" in r.output and "skipped:" in r.output
+    assert "PL104 never-give-up" in r.output
+    assert r.exit_code in (0, 1)
+
+
+def test_user_quotes_and_allow_list(files):
+    (files / "ours.txt").write_text("Ship the smallest thing that teaches you something — Ada Example\n")
+    (files / ".postlint.yaml").write_text("quote-files: [ours.txt]\nallow-quotes: ['stay hungry, stay foolish']\n")
+    (files / "p.txt").write_text("Ship the smallest thing that teaches you something.\n")
+    doc = json.loads(run(["check", "--format", "json", "p.txt"]).output)
+    q = [f for f in doc["posts"][0]["findings"] if f["rule_id"] == "PL201"]
+    assert q and q[0]["data"]["author"] == "Ada Example"
+    (files / "s.txt").write_text("Stay hungry, stay foolish.\n")
+    doc = json.loads(run(["check", "--format", "json", "s.txt"]).output)
+    assert not [f for f in doc["posts"][0]["findings"] if f["rule_id"] == "PL201"]
