@@ -62,6 +62,14 @@ class PostContext:
         return out
 
     @cached_property
+    def tags(self) -> dict[int, str]:
+        """Start offset -> fine-grained tag, from the model when it has tags."""
+        doc = self.doc
+        if doc is None or not doc.has_annotation("TAG"):
+            return {}
+        return {t.idx: t.tag_ for t in doc}
+
+    @cached_property
     def lemmas(self) -> dict[int, str]:
         """Start offset -> lower-case lemma, from the model when it has lemmas."""
         doc = self.doc

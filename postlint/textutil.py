@@ -83,7 +83,6 @@ def tokenize(text: str, *, split_hashtags: bool = True, keep_handles: bool = Fal
     urls = skip_spans(text)
     ui = 0
     pos = 0
-    n = len(text)
     for m in WORD_RE.finditer(text):
         s, e = m.span()
         if s < pos:
@@ -108,7 +107,6 @@ def tokenize(text: str, *, split_hashtags: bool = True, keep_handles: bool = Fal
             continue
         tokens.append(Token(word_key(m.group()), s, e))
         pos = e
-    del n
     return tokens
 
 

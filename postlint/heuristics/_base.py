@@ -1,6 +1,7 @@
 """Shared plumbing for Python heuristics: metadata from the module, lexicons."""
 from __future__ import annotations
 
+import re
 import sys
 
 from ..findings import Severity
@@ -38,6 +39,20 @@ class Heuristic(Rule):
     @property
     def uses(self):
         return self.uses_
+
+
+LEAD = "\"“'‘*-–—•· "
+WORD_RE = re.compile(r"[\w'’]+")
+
+
+def iter_sentences(ctx, strip: str = LEAD):
+    """(start, end, offset of the stripped text, stripped text, lower-case words) per sentence."""
+    text = ctx.text
+    for s0, s1 in ctx.sentences:
+        raw = text[s0:s1]
+        sent = raw.lstrip(strip)
+        words = [w.lower().replace("’", "'") for w in WORD_RE.findall(sent)]
+        yield s0, s1, s0 + len(raw) - len(sent), sent, words
 
 
 def stems(words: str) -> frozenset[str]:

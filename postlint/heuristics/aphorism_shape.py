@@ -28,7 +28,7 @@ import re
 from ..findings import Violation
 from ..ruleset import Score
 from ..textutil import crude_stem
-from ._base import ABSTRACT, FIRST_PERSON, Heuristic
+from ._base import ABSTRACT, FIRST_PERSON, LEAD, Heuristic, iter_sentences
 
 BE = r"(?:is|are|isn't|aren't|is not|are not|was never|will always be|becomes|equals|=)"
 DEFINITION = re.compile(rf"^(?:the |true |real |your |our )?(?P<noun>[a-z]+)(?: [a-z]+)? {BE} (?!(?:the )?(?:best|worst|new|here|now|out|back|live|over|on|up|coming|going|available|ready|open|closed|down)\b)", re.I)
@@ -58,15 +58,9 @@ class AphorismShape(Heuristic):
 
     def check(self, ctx):
         text = ctx.text
-        tags = {}
-        if ctx.doc is not None and ctx.doc.has_annotation("TAG"):
-            tags = {t.idx: t.tag_ for t in ctx.doc}
+        tags = ctx.tags
         ents = ctx.features.entities
-        for s0, s1 in ctx.sentences:
-            raw = text[s0:s1]
-            sent = raw.lstrip("\"“'‘*-–—•·[( ")
-            off = s0 + len(raw) - len(sent)
-            words = [w.lower().replace("’", "'") for w in re.findall(r"[\w'’]+", sent)]
+        for s0, s1, off, sent, words in iter_sentences(ctx, LEAD + "[("):
             if not 3 <= len(words) <= 26 or SPECIFIC.search(sent):
                 continue
             if any(w in FIRST_PERSON for w in words) and not re.match(r"(?i)^(?:when|if) we\b", sent):

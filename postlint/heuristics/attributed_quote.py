@@ -66,8 +66,6 @@ class AttributedQuote(Heuristic):
         if seen:
             return
         # 2. an unquoted passage ending in "- Name" / "~Name"
-        for s0, s1 in ctx.sentences:
-            pass
         m = re.search(r"(?:^|\s)(?:[-‐‑‒–—―~]{1,2}|\|)\s*@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[#(\[].*)?$",
                       text.rstrip(), re.S)
         if m and m.start() > 0:

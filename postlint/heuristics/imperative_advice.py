@@ -55,9 +55,7 @@ class ImperativeAdvice(Heuristic):
         for t, s in zip(toks, sent_of):
             if s >= 0 and not t.hashtag:
                 by_sent.setdefault(s, []).append(t)
-        tags = {}
-        if ctx.doc is not None and ctx.doc.has_annotation("TAG"):
-            tags = {t.idx: t.tag_ for t in ctx.doc}
+        tags = ctx.tags
         numbers = ctx.features.numbers
         for s_id, stoks in by_sent.items():
             if len(stoks) < 2 or len(stoks) > 22:

@@ -27,7 +27,7 @@ import re
 from ..findings import Violation
 from ..ruleset import Score
 from ..textutil import crude_stem
-from ._base import ABSTRACT, FIRST_PERSON, Heuristic
+from ._base import ABSTRACT, FIRST_PERSON, Heuristic, iter_sentences
 
 OPENERS = re.compile(
     r"^(?:and |but |so |remember,? |always remember,? |never forget,? )?(?:you(?:'re| are| have| can| will| don't| do not| must| deserve| need| were born| only| should|’re| can’t| can't| won't)|your (?:\w+ )?(?:is|are|will|can|only|dreams?|future|mindset|attitude|life|potential)|if you (?:want|can|believe|don't|never|really))\b",
@@ -55,18 +55,14 @@ class UniversalYou(Heuristic):
     def check(self, ctx):
         text = ctx.text
         numbers = ctx.features.numbers
-        for s0, s1 in ctx.sentences:
-            sent = text[s0:s1].lstrip("\"“'‘*-–—•· ")
-            off = s0 + (len(text[s0:s1]) - len(sent))
+        for s0, s1, off, sent, words in iter_sentences(ctx):
             if not OPENERS.match(sent):
                 continue
-            words = [w.lower().replace("’", "'") for w in re.findall(r"[\w'’]+", sent)]
             if len(words) > 24 or len(words) < 3:
                 continue
             if any(w in FIRST_PERSON for w in words) or any(s0 <= a < s1 for a, _ in numbers):
                 continue
-            if any(text[s0:s1][m.start()].isupper() for m in re.finditer(r"(?<=\s)[A-Z][a-z]+", text[s0:s1])) and \
-                    not any(w in UNIVERSAL for w in words):
+            if re.search(r"(?<=\s)[A-Z][a-z]+", text[s0:s1]) and not any(w in UNIVERSAL for w in words):
                 continue
             stems = {crude_stem(w) for w in words}
             if not (set(words) & UNIVERSAL or stems & ABSTRACT):
