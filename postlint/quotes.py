@@ -23,6 +23,10 @@ from .textutil import tokenize
 
 INDEX_FORMAT = 3
 MIN_QUOTE_WORDS = 4
+# Bigrams shared by more quotes than this are skipped at lookup time: a quote is
+# found through its rarer bigrams, and the lookup cost per post stays bounded by
+# (post bigrams x MAX_POSTINGS) however large the corpus grows.
+MAX_POSTINGS = 20
 STOP = frozenset(
     "a an the and or but if of to in on at by for with from as is are was were be been am it its this that "
     "these those i you he she we they me him her us them my your his our their not no so do does did "
@@ -211,31 +215,38 @@ class QuoteIndex:
         n = len(words)
         if n < 2:
             return []
-        votes: Counter = Counter()
-        hits: dict[int, list[tuple[int, int]]] = {}
         postings = self.postings
+        found: list[tuple[int, list[int]]] = []
         for i in range(n - 1):
             a, b = words[i], words[i + 1]
             if a in STOP and b in STOP:
                 continue
             plist = postings.get(a + " " + b)
-            if not plist:
-                continue
-            if len(plist) > 2000:  # a bigram in thousands of quotes carries no evidence
-                continue
-            for code in plist:
-                qi, j = divmod(code, 256)
-                votes[qi] += 1
-                hits.setdefault(qi, []).append((i, j))
+            if plist and len(plist) <= MAX_POSTINGS:  # a common bigram carries little evidence and costs most
+                found.append((i, plist))
+        votes: Counter = Counter()
+        for _, plist in found:
+            votes.update([code >> 8 for code in plist])
         if not votes:
             return []
-        results: list[QuoteMatch] = []
+        top = []
         for qi, v in votes.most_common(8):
             qn = self.nwords[qi]
             if v < 2 and qn > 5:
                 continue
             if v < max(1, min(3, (qn - 1) // 3)):
                 continue
+            top.append(qi)
+        if not top:
+            return []
+        hits: dict[int, list[tuple[int, int]]] = {qi: [] for qi in top}
+        for i, plist in found:
+            for code in plist:
+                h = hits.get(code >> 8)
+                if h is not None:
+                    h.append((i, code & 255))
+        results: list[QuoteMatch] = []
+        for qi in top:
             m = self._score(qi, hits[qi], tokens, words, threshold, min_fragment_words, fuzz)
             if m:
                 results.append(m)
