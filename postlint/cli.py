@@ -44,9 +44,13 @@ def cli() -> None:
 @click.option("--model", default=None, help="spaCy pipeline to use (name or path).")
 @click.option("--no-advice", is_flag=True, help="Text output: leave out the 'Try instead' blocks.")
 @click.option("--color/--no-color", default=None, help="Colour text output [default: when a terminal].")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+              help="Record the current findings in FILE (atomically) and exit 0 unless an input failed.")
 @click.option("-q", "--quiet", is_flag=True, help="No notices or progress on stderr.")
 def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_filename, model, no_advice,
-          color, quiet):
+          color, baseline_path, write_baseline, quiet):
     """Lint PATHS (files, folders, or - for stdin)."""
     from .config import load_settings
     from .findings import PostlintError, Severity
@@ -62,13 +66,22 @@ def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_f
         from .engine import Linter
 
         linter = Linter(settings)
+        from .baseline import Baseline, BaselineWriter
+
+        baseline = Baseline.read(baseline_path) if baseline_path else None
+        recorder = BaselineWriter(write_baseline) if write_baseline else None
     except PostlintError as exc:
         _fail(str(exc))
     if linter.model_error and not quiet:
         skipped = ", ".join(r.meta.name for r in linter.skipped) or "none (rules that use tags fall back to word lists)"
         click.echo(f"postlint: no spaCy pipeline could be loaded ({linter.model_error}); skipped: {skipped}", err=True)
     out = sys.stdout
-    writer = _writer(fmt, out, linter, color if color is not None else out.isatty(), not no_advice)
+    if write_baseline:  # recording a baseline prints no report
+        from .output import NullWriter
+
+        writer = NullWriter()
+    else:
+        writer = _writer(fmt, out, linter, color if color is not None else out.isatty(), not no_advice)
     from .runner import iter_inputs, run
     from .source import SourceProblem
 
@@ -82,6 +95,10 @@ def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_f
             click.echo(f"postlint: {item}", err=True)
             writer.problem(item)
             continue
+        if baseline is not None:
+            baseline.filter(item)
+        if recorder is not None:
+            recorder.add(item)
         summary["posts"] += 1
         summary["flagged"] += int(item.flagged)
         summary["findings"] += len(item.findings)
@@ -96,6 +113,16 @@ def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_f
         writer.post(item)
     writer.close(summary, errors)
     out.flush()
+    if baseline is not None and baseline.suppressed and not quiet:
+        click.echo(f"postlint: {baseline.suppressed} finding(s) already in {baseline_path} not shown", err=True)
+    if recorder is not None:
+        try:
+            n = recorder.write()
+        except OSError as exc:
+            _fail(f"{write_baseline}: cannot write baseline: {exc.strerror or exc}")
+        if not quiet:
+            click.echo(f"postlint: wrote {n} finding(s) to {write_baseline}", err=True)
+        failed = False
     sys.exit(2 if errors else 1 if failed else 0)
 
 

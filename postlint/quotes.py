@@ -12,7 +12,6 @@ import hashlib
 import json
 import marshal
 import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
@@ -339,23 +338,13 @@ def read_cache(path: Path) -> Any:
 
 def write_cache(path: Path, data: Any) -> None:
     """Write atomically: a temporary file in the same folder, then rename."""
+    from .fsutil import write_atomic
+
     payload = marshal.dumps(data)
     blob = b"PLQIDX01" + hashlib.sha256(payload).digest() + payload
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=str(path.parent))
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(blob)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        write_atomic(str(path), blob)
     except OSError:
         pass  # a read-only cache folder only costs rebuild time
 

@@ -1,17 +1,12 @@
 """SARIF 2.1.0 for code scanning, with partial fingerprints that survive line moves."""
 from __future__ import annotations
 
-import hashlib
 import json
 
 from .. import __version__
+from ..baseline import fingerprint
 
 LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
-
-
-def fingerprint(source: str, f) -> str:
-    norm = " ".join(f.match.lower().split())
-    return hashlib.sha256(f"{f.rule_id}\x00{norm}\x00{source}".encode()).hexdigest()[:32]
 
 
 class SarifWriter:
@@ -36,7 +31,7 @@ class SarifWriter:
                 "message": {"text": f.message + (f" {f.suggestion}" if f.suggestion else "")},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": p.source.replace("\\", "/")},
                                                     "region": region}}],
-                "partialFingerprints": {"postlintFinding/v1": fingerprint(p.source, f)},
+                "partialFingerprints": {"postlintFinding/v1": fingerprint(p, f)},
                 "properties": {"postIndex": p.index, "match": f.match},
             }
             if f.rule_id in self.index:
