@@ -155,7 +155,7 @@ def test_pre_commit_hook_with_real_pre_commit(tmp_path):
     assert "cliche.md:1:1: warning PL900 calendar-post" in first.stdout
     assert "story.txt" not in first.stdout and "notes.py" not in first.stdout
 
-    _git(work, "rm", "-q", "cliche.md")
+    _git(work, "rm", "-q", "-f", "cliche.md")
     second = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True, timeout=600)
     assert second.returncode == 0, second.stdout + second.stderr
     assert "Passed" in second.stdout
