@@ -37,8 +37,8 @@ def cli() -> None:
               help="Lowest severity that fails the run [default: warning].")
 @click.option("--max-score", type=click.IntRange(0, 100), default=None,
               help="Flag posts whose calendar score is above N [default: 49].")
-@click.option("--select", multiple=True, help="Only these rules (id, id prefix or name). Repeatable.")
-@click.option("--ignore", multiple=True, help="Skip these rules. Repeatable.")
+@click.option("--select", multiple=True, help="Only these rules (ids, id prefixes or names; comma-separated or repeated).")
+@click.option("--ignore", multiple=True, help="Skip these rules (comma-separated or repeated).")
 @click.option("--field", default=None, help="JSONL field / CSV column holding the post [default: text].")
 @click.option("--stdin-filename", default=None, help="Name (and format, by suffix) for text read from stdin.")
 @click.option("--model", default=None, help="spaCy pipeline to use (name or path).")
@@ -61,8 +61,8 @@ def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_f
         else:
             _fail("nothing to check: give files, folders, or - for stdin")
     try:
-        settings = load_settings(config, fail_on=fail_on, max_score=max_score, select=tuple(select),
-                                 ignore=tuple(ignore), field=field, model=model)
+        settings = load_settings(config, fail_on=fail_on, max_score=max_score, select=_split(select),
+                                 ignore=_split(ignore), field=field, model=model)
         from .engine import Linter
 
         linter = Linter(settings)
@@ -124,6 +124,11 @@ def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_f
             click.echo(f"postlint: wrote {n} finding(s) to {write_baseline}", err=True)
         failed = False
     sys.exit(2 if errors else 1 if failed else 0)
+
+
+def _split(values) -> tuple[str, ...]:
+    """--select A,B --select C -> (A, B, C)"""
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
 
 
 def _writer(fmt, out, linter, color, advice):

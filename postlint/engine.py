@@ -44,6 +44,8 @@ class Linter:
         self.all_rules = all_rules
         self.rules = apply_selection(all_rules, self.settings)
         self.by_id = {r.meta.id: r for r in self.rules}
+        # rules that exist but do not run: a suppression of one cannot be judged unused
+        self.not_running = {n for r in all_rules if r.meta.id not in self.by_id for n in (r.meta.id, r.meta.name)}
         self.engine_meta = {m.id: m for m in meta_rules.ENGINE_RULES}
         levels = dict(self.settings.severity)
         for m in meta_rules.ENGINE_RULES:
@@ -126,7 +128,10 @@ class Linter:
     def _lint_one(self, post: Post, ctx: PostContext) -> PostResult:
         res = PostResult(post)
         violations: dict[str, list[Violation]] = {}
-        ignored = set(_front_matter_options(post).get("ignore", ())) | set(self.settings.ignores_for(post.source))
+        from .suppressions import apply as apply_suppressions, front_matter_checks, front_matter_ignores
+
+        fm = _front_matter_options(post)
+        ignored = set(front_matter_ignores(fm)) | set(self.settings.ignores_for(post.source))
         for rule in self.rules:
             try:
                 vs = [v for v in rule.check(ctx) if 0 <= v.start < v.end <= len(post.text)]
@@ -142,9 +147,7 @@ class Linter:
                 violations[rule.meta.id] = vs
         _drop_superseded(violations)
         # suppressions: front matter / per-file ignores / inline comments
-        from .suppressions import apply as apply_suppressions
-
-        violations, extra = apply_suppressions(post, violations, self.by_id, ignored)
+        violations, extra, used = apply_suppressions(post, violations, self.by_id, ignored)
         # amplifier-only findings never stand alone
         if all(self.by_id[r].meta.score.amplifier for r in violations if r in self.by_id):
             violations = {}
@@ -156,8 +159,12 @@ class Linter:
                 res.findings.append(self._finding(post, rule.meta, v))
         for meta_id, v in extra:
             res.findings.append(self._finding(post, self.engine_meta[meta_id], v))
-        if self.calendar_on and sc.score > self.settings.max_score and not (
-                {"calendar-post", "PL900"} & ignored):
+        calendar_ignored = {meta_rules.CALENDAR.name, meta_rules.CALENDAR.id} & ignored
+        if self.calendar_on and sc.score > self.settings.max_score and calendar_ignored:
+            used |= calendar_ignored
+        for meta_id, v in front_matter_checks(fm, used | self.not_running, post.text):
+            res.findings.append(self._finding(post, self.engine_meta[meta_id], v))
+        if self.calendar_on and sc.score > self.settings.max_score and not calendar_ignored:
             m = self.engine_meta[meta_rules.CALENDAR.id]
             text = post.text
             start = len(text) - len(text.lstrip())

@@ -81,11 +81,14 @@ def _matches(rule_meta, names) -> bool:
 
 
 def apply(post, violations: dict, rules_by_id: dict, ignored: set):
+    """Drop suppressed violations.  Returns (kept, meta findings, names in ``ignored`` that hid something)."""
     extra: list[tuple[str, Violation]] = []
     out: dict = {}
+    used: set[str] = set()
     for rid, vs in violations.items():
         meta = rules_by_id[rid].meta
         if meta.id in ignored or meta.name in ignored:
+            used |= {meta.id, meta.name} & ignored
             continue
         kept = []
         for v in vs:
@@ -108,4 +111,32 @@ def apply(post, violations: dict, rules_by_id: dict, ignored: set):
         if not d.used:
             m = meta_rules.UNUSED_SUPPRESSION
             extra.append((m.id, Violation(d.start, d.end, m.message.format(rules=names))))
-    return out, extra
+    return out, extra, used
+
+
+def front_matter_checks(options: dict, used: set[str], text: str) -> list[tuple[str, Violation]]:
+    """PL902/PL903 for a front-matter ``ignore``: unused names, and no ``reason``.
+
+    Front matter is not part of the post, so these findings sit on the post's first character.
+    """
+    names = front_matter_ignores(options)
+    if not names:
+        return []
+    span = (0, 1) if text else (0, 0)
+    extra = []
+    unused = [n for n in names if n not in used]
+    if unused:
+        m = meta_rules.UNUSED_SUPPRESSION
+        extra.append((m.id, Violation(*span, "Front matter: " + m.message.format(rules=", ".join(unused)),
+                                      data={"unused": unused})))
+    if not str(options.get("reason") or "").strip():
+        m = meta_rules.SUPPRESSION_NO_REASON
+        extra.append((m.id, Violation(*span, "Front matter: " + m.message.format(rules=", ".join(names)))))
+    return extra
+
+
+def front_matter_ignores(options: dict) -> list[str]:
+    raw = options.get("ignore") or ()
+    if isinstance(raw, str):
+        raw = [raw]
+    return [str(n) for n in raw] if isinstance(raw, (list, tuple)) else []
