@@ -6,7 +6,6 @@ Exit codes: 0 clean, 1 findings at or above --fail-on (or a post over
 from __future__ import annotations
 
 import os
-import signal
 import sys
 
 import click
@@ -14,6 +13,23 @@ import click
 from . import __version__
 
 SEVERITIES = ("error", "warning", "suggestion")
+
+
+def _pipe_safe(fn):
+    """A closed pipe (``postlint check ... | head -1``) ends the command quietly with status 0.
+
+    Click would turn it into status 1, so commands handle it themselves."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except BrokenPipeError:
+            _quiet_stdout()
+            sys.exit(0)
+
+    return wrapper
 
 
 def _fail(msg: str) -> None:
@@ -49,6 +65,7 @@ def cli() -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="Record the current findings in FILE (atomically) and exit 0 unless an input failed.")
 @click.option("-q", "--quiet", is_flag=True, help="No notices or progress on stderr.")
+@_pipe_safe
 def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_filename, model, no_advice,
           color, baseline_path, write_baseline, quiet):
     """Lint PATHS (files, folders, or - for stdin)."""
@@ -153,6 +170,7 @@ def _writer(fmt, out, linter, color, advice):
 @cli.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--config", type=click.Path(dir_okay=False))
+@_pipe_safe
 def rules_cmd(fmt, config):
     """List the rules: id, name, default severity, kind and summary."""
     from .config import load_settings
@@ -178,6 +196,7 @@ def rules_cmd(fmt, config):
 
 @cli.command()
 @click.argument("name")
+@_pipe_safe
 def explain(name):
     """Explain a rule (id or name), or show the rewrite guidance for a theme."""
     from .findings import PostlintError
@@ -217,6 +236,7 @@ def explain(name):
 @click.argument("text", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--limit", default=5, show_default=True, help="Most matches to show.")
+@_pipe_safe
 def quote(text, fmt, limit):
     """Look TEXT (or stdin) up in the famous-quote corpus."""
     from . import attribution
@@ -250,21 +270,40 @@ def quote(text, fmt, limit):
 
 
 def main() -> None:
+    """Entry point.  Click runs in non-standalone mode so that postlint, not click, decides
+    what Ctrl-C (130, one line) and a closed pipe (0, silent) look like."""
     try:
-        cli(standalone_mode=True)
+        try:
+            cli.main(prog_name="postlint", standalone_mode=False)
+        except click.exceptions.Abort as exc:
+            if isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt):
+                raise KeyboardInterrupt from None
+            sys.stderr.write("postlint: aborted\n")
+            sys.exit(1)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        sys.exit(0)
     except KeyboardInterrupt:
         sys.stderr.write("postlint: interrupted\n")
         sys.exit(130)
     except BrokenPipeError:
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except OSError:
-            pass
+        _quiet_stdout()
         sys.exit(0)
+    except SystemExit:
+        raise
     except Exception as exc:  # last resort: one line, never a traceback
         sys.stderr.write(f"postlint: internal error: {type(exc).__name__}: {exc}\n")
         sys.exit(2)
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the final flush cannot complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

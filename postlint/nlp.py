@@ -35,10 +35,20 @@ def components_for(needs: set[str]) -> set[str]:
     return comps
 
 
+_LOADED: dict[tuple, LoadResult] = {}
+
+
 def load(needs: set[str], model: str | None = None) -> LoadResult:
-    """Load the first available pipeline with just the components for ``needs``."""
+    """The first available pipeline with just the components for ``needs``, loaded once per process."""
     if not needs:
         return LoadResult(None, None)
+    key = (frozenset(components_for(needs)), model)
+    if key not in _LOADED:
+        _LOADED[key] = _load(needs, model)
+    return _LOADED[key]
+
+
+def _load(needs: set[str], model: str | None) -> LoadResult:
     try:
         import spacy
         from spacy.util import get_package_path, is_package  # noqa: F401

@@ -96,6 +96,12 @@ class SourceProblem:
         return f"{where}: {self.message}"
 
 
+class DecodeError(ValueError):
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
 def decode(data: bytes, name: str) -> str:
     """UTF-8 (with or without BOM) or UTF-16/32 with a BOM; anything else is an error."""
     if data.startswith(codecs.BOM_UTF8):
@@ -107,14 +113,13 @@ def decode(data: bytes, name: str) -> str:
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
-        raise ValueError(f"line {line}: binary file (NUL byte at byte {nul}); not linted")
+        raise DecodeError(f"binary file (NUL byte at byte {nul}); not linted", line)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise ValueError(
-            f"line {line}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
-            "save the file as UTF-8"
+        raise DecodeError(
+            f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); save the file as UTF-8", line
         ) from None
 
 
@@ -264,7 +269,7 @@ def iter_source(name: str, path: str | None, data: bytes | None, field_name: str
         yield SourceProblem(name, None, f"cannot read: {exc.strerror or exc}")
         return
     except ValueError as exc:
-        yield SourceProblem(name, None, str(exc))
+        yield SourceProblem(name, getattr(exc, "line", None), str(exc))
         return
     if kind == "jsonl":
         yield from iter_jsonl(name, io.StringIO(text), field_name)
@@ -279,8 +284,12 @@ def _stream_jsonl(name: str, path: str, field_name: str) -> Iterator[Post | Sour
         head = fh.read(4)
         fh.seek(0)
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            data = fh.read()
-            yield from iter_jsonl(name, io.StringIO(decode(data, name)), field_name)
+            try:
+                text = decode(fh.read(), name)
+            except ValueError as exc:
+                yield SourceProblem(name, getattr(exc, "line", None), str(exc))
+                return
+            yield from iter_jsonl(name, io.StringIO(text), field_name)
             return
         if head.startswith(codecs.BOM_UTF8):
             fh.seek(3)
