@@ -13,7 +13,7 @@ import os
 import random
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from postlint.config import Settings
@@ -46,6 +46,43 @@ def linkedin(shared: Path, n: int, seed: int = 7) -> list[str]:
                     texts.append(post["text"])
     random.Random(seed).shuffle(texts)
     return texts[:n]
+
+
+WHOLE_POST_RULES = ("PL900", "PL305", "PL304", "PL406")
+
+
+def own_material(res) -> list[str]:
+    """An independent check for the author's own concrete material: digits or mid-sentence
+    capitalised words outside every finding and outside a quote's credit (not hashtags,
+    mentions or links)."""
+    import re
+
+    text = res.post.text
+    spans = [(f.start, f.end) for f in res.findings if f.rule_id not in WHOLE_POST_RULES]
+    spans += [tuple(f.data["attr_span"]) for f in res.findings if isinstance(f.data, dict) and f.data.get("attr_span")]
+    out = []
+    for m in re.finditer(r"(?<![#@/\w])(\d[\d,.%]*|(?<=[a-z,;] )[A-Z][a-z]+)", text):
+        if m.group() in ("I",) or any(a <= m.start() < b for a, b in spans):
+            continue
+        out.append(m.group())
+    return out
+
+
+def advice_report(rows, results) -> None:
+    """Rewrite advice on the flagged dev-set posts: present, varied, and keeping the post's material."""
+    flagged_res = [(r, res) for r, res in zip(rows, results) if res.flagged]
+    with_advice = [(r, res) for r, res in flagged_res if res.advice and all(
+        res.advice.get(k) for k in ("themes", "questions", "scaffold", "example"))]
+    top = Counter(res.advice["themes"][0] for _, res in with_advice)
+    anywhere = Counter(t for _, res in with_advice for t in res.advice["themes"])
+    has_material = [(r, res) for r, res in with_advice if own_material(res)]
+    lost = [r["id"] for r, res in has_material if not res.advice.get("kept")]
+    print(f"advice: {len(with_advice)} of {len(flagged_res)} flagged dev posts have advice "
+          f"(themes, questions, scaffold, example); {len(top)} distinct lead themes, "
+          f"{len(anywhere)} themes in the top three")
+    print("  lead themes:", ", ".join(f"{t} {n}" for t, n in top.most_common()))
+    print(f"  posts with concrete material: {len(has_material)}; advice keeps it for "
+          f"{len(has_material) - len(lost)}" + (f"; not kept: {' '.join(lost)}" if lost else ""))
 
 
 def main() -> int:
@@ -86,6 +123,7 @@ def main() -> int:
         print(f"  {src:<22} precision {sp:.3f} recall {sr:.3f}  (tp {a}, fp {b}, fn {c}, tn {d})")
     print("misses (id, score):", " ".join(f"{i}:{s}" for i, s in misses))
     print("false alarms (id, score):", " ".join(f"{i}:{s}" for i, s in alarms))
+    advice_report(rows, results)
     for name, texts in (("tweeteval/sentiment", tweets(shared, "sentiment", args.unlabeled)),
                         ("tweeteval/emotion", tweets(shared, "emotion", args.unlabeled)),
                         ("linkedin-influencers", linkedin(shared, args.unlabeled))):

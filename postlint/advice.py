@@ -72,10 +72,18 @@ def kept_material(post_text: str, ctx, flagged_spans: list[tuple[int, int]]) -> 
         if sent and any(s0 <= s < s1 for s, _ in details) and len(sent.split()) >= 3:
             kept.append(sent)
     if not kept:
+        from .heuristics._base import ABSTRACT
+
         for s, e in sorted(set(details)):
+            if any(a <= s < b for a, b in flagged_spans):
+                continue  # part of a cliché or of a quote's credit
             frag = post_text[s:e].strip()
-            if frag and frag not in kept and not frag.startswith("#"):
-                kept.append(frag)
+            words = frag.split()
+            if not frag or frag in kept or frag.startswith("#"):
+                continue
+            if len(words) == 1 and crude_stem(frag.lower()) in ABSTRACT:
+                continue  # "Success" tagged as a name is not material
+            kept.append(frag)
     return kept[:6]
 
 
@@ -84,8 +92,12 @@ def advise(post, ctx, violations: dict, rules: dict, findings: list) -> dict:
     themes = detect_themes(ctx.text, violations, rules, guidance) or [("growth", 0.0)]
     top = themes[0][0]
     g = guidance[top]
-    spans = [(f_.start - (post.offset if post.file else 0), f_.end - (post.offset if post.file else 0))
+    base = post.offset if post.file else 0
+    spans = [(f_.start - base, f_.end - base)
              for f_ in findings if not f_.rule_id.startswith("PL9") and f_.rule_id != "PL305"]
+    # a quote's credit ("— Mark Twain") is not the author's own material
+    spans += [tuple(f_.data["attr_span"]) for f_ in findings
+              if isinstance(f_.data, dict) and f_.data.get("attr_span")]
     kept = kept_material(post.text, ctx, spans)
     replace = []
     for f_ in findings:

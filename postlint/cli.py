@@ -269,6 +269,126 @@ def quote(text, fmt, limit):
     sys.exit(0 if rows else 1)
 
 
+@cli.command()
+@click.argument("path", required=False, default="-", type=click.Path(allow_dash=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=False), default=None,
+              help="Write the rewritten file here (atomically) instead of only printing the draft.")
+@click.option("--overwrite", is_flag=True, help="Allow -o to name the input file itself.")
+@click.option("--post", "post_no", type=click.IntRange(1), default=None,
+              help="Which post of a multi-post file (1-based) [default: the first flagged one].")
+@click.option("--no-input", is_flag=True, help="Ask nothing: print the findings, questions and scaffold.")
+@click.option("--config", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("--field", default=None, help="JSONL field / CSV column holding the post [default: text].")
+@_pipe_safe
+def rewrite(path, output, overwrite, post_no, no_input, config, field):
+    """Coach a rewrite of a flagged post in PATH (or stdin): findings, questions, then a draft."""
+    from .config import load_settings
+    from .engine import Linter
+    from .findings import PostlintError
+    from .output.text import TextWriter
+    from .rewrite import assemble, plan_for, quote_prompt
+    from .runner import iter_inputs
+    from .source import SourceProblem
+
+    if output and path != "-" and os.path.exists(output) and os.path.samefile(output, path) and not overwrite:
+        _fail(f"{output}: refusing to overwrite the input; add --overwrite to replace it")
+    try:
+        settings = load_settings(config, field=field)
+        linter = Linter(settings)
+    except PostlintError as exc:
+        _fail(str(exc))
+    stdin_text = path == "-"
+    posts = []
+    for item in iter_inputs([path], settings.field):
+        if isinstance(item, SourceProblem):
+            _fail(str(item))
+        posts.append(item)
+    results = list(linter.lint_posts(posts))
+    if post_no is not None:
+        if post_no > len(results):
+            _fail(f"{path}: has {len(results)} post(s), no post {post_no}")
+        chosen = results[post_no - 1]
+    else:
+        chosen = next((r for r in results if r.flagged), results[0] if results else None)
+    if chosen is None:
+        _fail(f"{path}: no post to rewrite")
+    plan = plan_for(chosen)
+    if plan is None:
+        click.echo(f"{chosen.post.source}: this post is not flagged (score {chosen.score.score if chosen.score else 0}"
+                   f"/100); nothing to rewrite.")
+        sys.exit(0)
+    TextWriter(sys.stdout, color=sys.stdout.isatty(), advice=False).post(chosen)
+    click.echo(f"Themes: {', '.join(plan.themes)}")
+    if plan.replace:
+        click.echo("Replace: " + "; ".join(f"line {r['line']}: {r['text']!r}" for r in plan.replace[:6]))
+    if plan.kept:
+        click.echo("Keep: " + " | ".join(plan.kept))
+    interactive = not no_input
+    if interactive and stdin_text:  # the post came on stdin: questions need the terminal
+        try:
+            tty_in = open("/dev/tty", encoding="utf-8")  # noqa: SIM115
+        except OSError:
+            tty_in = None
+            interactive = False
+            click.echo("(stdin is the post and there is no terminal to ask on; showing the questions only)")
+    if not interactive:
+        if plan.quote:
+            click.echo(f"\n{quote_prompt(plan)} Either connect it in one sentence to something that happened "
+                       "to you, or drop it and tell that thing instead.")
+        click.echo("\nQuestions:")
+        for n, q in enumerate(plan.questions, 1):
+            click.echo(f"  {n}. {q}")
+        click.echo(f"\nScaffold: {plan.scaffold}\nExample: {plan.example}")
+        sys.exit(0)
+
+    def ask(text: str, **kw):
+        if stdin_text and tty_in is not None:
+            click.echo(text + kw.get("prompt_suffix", ": "), nl=False)
+            line = tty_in.readline()
+            if not line:
+                raise click.exceptions.Abort()
+            return line.rstrip("\n") or kw.get("default", "")
+        return click.prompt(text, **kw)
+
+    click.echo("\nAnswer in a sentence or two; press Enter to skip a question.")
+    answers = [ask(f"\n{q}", default="", show_default=False, prompt_suffix="\n> ") for q in plan.questions]
+    keep_quote, connection = False, ""
+    if plan.quote:
+        reply = ask(f"\n{quote_prompt(plan)} [y/N]", default="n", show_default=False)
+        keep_quote = str(reply).strip().lower() in ("y", "yes")
+        if keep_quote:
+            connection = ask("In one sentence: what happened to you that this quote is about?", default="",
+                             show_default=False, prompt_suffix="\n> ")
+    if not any(a.strip() for a in answers) and not connection.strip():
+        click.echo("\nNo answers, so no draft. Scaffold to start from:\n  " + plan.scaffold)
+        sys.exit(0)
+    draft = assemble(plan, answers, keep_quote, connection)
+    click.echo("\n--- draft ---\n" + draft.rstrip("\n") + "\n-------------")
+    from .source import Post
+
+    again = next(iter(linter.lint_posts([Post("<draft>", 0, draft, 1)])))
+    before = chosen.score.score if chosen.score else 0
+    after = again.score.score if again.score else 0
+    verdict = "still flagged; answer with more specifics" if again.flagged else "not flagged"
+    click.echo(f"Calendar score: {before} -> {after} ({verdict}).")
+    if output:
+        p = chosen.post
+        if p.file is not None:  # keep front matter and the file's other posts
+            whole = p.file.text
+            content = whole[:p.offset] + draft.rstrip("\n") + whole[p.offset + len(p.text):]
+            if not content.endswith("\n"):
+                content += "\n"
+        else:
+            content = draft
+        from .fsutil import write_atomic
+
+        try:
+            write_atomic(output, content.encode("utf-8"))
+        except OSError as exc:
+            _fail(f"{output}: cannot write: {exc.strerror or exc}")
+        click.echo(f"Wrote {output}.")
+
+
 def main() -> None:
     """Entry point.  Click runs in non-standalone mode so that postlint, not click, decides
     what Ctrl-C (130, one line) and a closed pipe (0, silent) look like."""

@@ -191,6 +191,9 @@ class Linter:
         s, e = base + v.start, base + v.end
         (l1, c1), (l2, c2) = index.position(s), index.position(e)
         suggestion = v.suggestion or meta.suggestion
+        if suggestion and "{match}" in suggestion:  # a suggestion about this match, not the rule in general
+            short = " ".join(match.split())
+            suggestion = suggestion.replace("{match}", short if len(short) <= 60 else short[:57].rstrip() + "…")
         return Finding(meta.id, meta.name, v.severity if v.severity is not None else meta.severity, v.message,
                        match, s, e, l1, c1, l2, c2, suggestion, dict(v.data))
 

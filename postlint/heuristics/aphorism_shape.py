@@ -47,7 +47,7 @@ class AphorismShape(Heuristic):
     name = "aphorism-shape"
     message = "Reads like a maxim: '{match}'."
     why = "Maxims ('Success is a journey', 'not X but Y') are the stock of tear-off calendars."
-    suggestion = "Trade the maxim for the case that taught it to you: when, what happened, what you would do now."
+    suggestion = "Trade '{match}' for the case that taught it to you: when, what happened, what you would do now."
     bad = ("Success is a journey, not a destination.", "Happiness is a choice.",
            "The more you give, the more you get.", "People who never fail never grow.")
     good = ("The migration is not done, but the billing service moved to Postgres on Tuesday.",

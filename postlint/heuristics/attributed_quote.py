@@ -38,7 +38,7 @@ class AttributedQuote(Heuristic):
     name = "attributed-quote"
     message = "The post is a quotation credited to {author}."
     why = "A reposted line tells followers what someone else thought, not what you learned."
-    suggestion = "Connect the quote to one thing that happened to you, in one sentence, or drop it."
+    suggestion = "Connect '{match}' to one thing that happened to you, in one sentence, or drop it."
     bad = ('"Ship small, ship often, and sleep well at night." - Jane Doakes #quote',
            "Every sunrise asks you to begin the story again without fear. -- Sam Q. Writer")
     good = ("Our CFO said \"we will not raise prices this year\" at the all-hands on Monday, and the room relaxed. "

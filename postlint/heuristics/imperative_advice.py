@@ -37,7 +37,7 @@ class ImperativeAdvice(Heuristic):
     severity = Severity.SUGGESTION
     message = "Generic imperative advice: '{match}'."
     why = "Advice aimed at everyone ('Believe in yourself') gives the reader nothing to act on."
-    suggestion = "Replace the command with what you did: the situation, the action, and what changed."
+    suggestion = "Replace '{match}' with what you did: the situation, the action, and what changed."
     bad = ("Believe in yourself and never give up.", "Stay humble. Work hard. Be kind.",
            "Don't let fear hold you back from your dreams.")
     good = ("Run make test before you push to the release branch.",

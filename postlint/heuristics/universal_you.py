@@ -43,7 +43,7 @@ class UniversalYou(Heuristic):
     name = "universal-you"
     message = "Universal second-person claim: '{match}'."
     why = "A truth about every reader ('You are stronger than you think') is specific to none."
-    suggestion = "Say who this was true for and when: one person, one moment, what they did."
+    suggestion = "Say who '{match}' was true for and when: one person, one moment, what they did."
     bad = ("You are stronger than you think.", "You have to fail to succeed.",
            "Your only limit is your mind.")
     good = ("You can pick up the keys at 5 pm from Dana at the front desk.",

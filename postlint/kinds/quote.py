@@ -79,13 +79,17 @@ class QuoteRule(Rule):
                 # score: a quote that is the whole post is a repost; one line in a story is not
                 data["points"] = round(20 + 60 * share ** 1.5)
                 msg = self.meta.message.replace("{author}", author).replace("{similarity}", f"{m.similarity:.0f}")
-                yield Violation(m.start, m.end, msg, data=data)
+                who = f"{r.author}'s line" if r.author else "this quote"
+                yield Violation(m.start, m.end, msg, data=data,
+                                suggestion=f"Connect {who} in one sentence to something that happened to you, "
+                                           "or drop it and tell that thing instead.")
             else:
                 if given and r.author and not attribution.same_person(given, r.author):
                     data["problem"] = "mismatch"
                     note = f" ({r.attribution})" if r.attribution else ""
                     msg = (f"The post credits {given}, but this quote is usually given to {r.author}{note}.")
-                    yield Violation(attr.start, attr.end, msg, data=data)
+                    yield Violation(attr.start, attr.end, msg, data=data,
+                                    suggestion=f"Credit {r.author}, or drop the line and say what you think yourself.")
                 elif r.attribution and (given is None or attribution.same_person(given, _doubted(r) or given)):
                     data["problem"] = "doubtful"
                     who = given or r.author or "its usual author"
