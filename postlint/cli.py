@@ -64,14 +64,28 @@ def cli() -> None:
               help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="Record the current findings in FILE (atomically) and exit 0 unless an input failed.")
+@click.option("-j", "--jobs", default="1", show_default=True, metavar="N|auto",
+              help="Worker processes for large inputs ('auto': one per core). Output order is unchanged.")
 @click.option("-q", "--quiet", is_flag=True, help="No notices or progress on stderr.")
 @_pipe_safe
 def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_filename, model, no_advice,
-          color, baseline_path, write_baseline, quiet):
+          color, baseline_path, write_baseline, jobs, quiet):
     """Lint PATHS (files, folders, or - for stdin)."""
     from .config import load_settings
     from .findings import PostlintError, Severity
 
+    from .runner import resolve_jobs
+
+    try:
+        njobs = resolve_jobs(jobs)
+    except ValueError:
+        _fail(f"--jobs must be a positive number or 'auto', got {jobs!r}")
+    from .runner import resolve_jobs
+
+    try:
+        njobs = resolve_jobs(jobs)
+    except ValueError:
+        _fail(f"--jobs must be a positive number or 'auto', got {jobs!r}")
     if not paths:
         if sys.stdin is not None and not sys.stdin.isatty():
             paths = ("-",)
@@ -106,7 +120,9 @@ def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_f
     failed = False
     errors: list[str] = []
     summary = {"posts": 0, "flagged": 0, "findings": 0, "by_severity": {s: 0 for s in SEVERITIES}}
-    for item in run(linter, iter_inputs(list(paths), settings.field, stdin_filename)):
+    progress = Progress(enabled=fmt == "text" and not quiet and not write_baseline and _isatty(sys.stderr))
+    for item in run(linter, iter_inputs(list(paths), settings.field, stdin_filename), jobs=njobs):
+        progress.clear()
         if isinstance(item, SourceProblem):
             errors.append(str(item))
             click.echo(f"postlint: {item}", err=True)
@@ -128,6 +144,8 @@ def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_f
             errors.append(err)
             click.echo(f"postlint: {err}", err=True)
         writer.post(item)
+        progress.tick(summary["posts"])
+    progress.clear()
     writer.close(summary, errors)
     out.flush()
     if baseline is not None and baseline.suppressed and not quiet:
@@ -141,6 +159,45 @@ def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_f
             click.echo(f"postlint: wrote {n} finding(s) to {write_baseline}", err=True)
         failed = False
     sys.exit(2 if errors else 1 if failed else 0)
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Progress:
+    """'postlint: 12,345 posts checked (2,100/s)' on stderr, redrawn in place.
+
+    Only for text output to a terminal, and only once a run passes a few hundred posts;
+    cleared before any output line so findings and the counter never mix."""
+
+    START = 300
+
+    def __init__(self, enabled: bool):
+        import time
+
+        self.enabled, self.shown, self.t0, self.last = enabled, False, time.monotonic(), 0.0
+        self._time = time.monotonic
+
+    def tick(self, n: int) -> None:
+        if not self.enabled or n < self.START:
+            return
+        now = self._time()
+        if self.shown and now - self.last < 0.1:
+            return
+        rate = n / max(1e-9, now - self.t0)
+        sys.stderr.write(f"\rpostlint: {n:,} posts checked ({rate:,.0f}/s)")
+        sys.stderr.flush()
+        self.shown, self.last = True, now
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+            self.shown = False
 
 
 def _split(values) -> tuple[str, ...]:

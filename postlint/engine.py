@@ -84,6 +84,11 @@ class Linter:
         post = Post("<text>", 0, text, 1)
         return next(iter(self.lint_posts([post]))).findings
 
+    def prepare_for_fork(self) -> None:
+        """Finish lazy set-up (pipeline tables, quote index, guidance) once, before worker
+        processes are forked, so that each worker starts warm and shares the memory."""
+        list(self.lint_posts([Post("<warm-up>", 0, "Never give up! We shipped 3 features in May. #MondayMotivation", 1)]))
+
     def lint_posts(self, posts: Iterable[Post]) -> Iterator[PostResult]:
         it = iter(posts)
         while True:

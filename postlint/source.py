@@ -10,11 +10,12 @@ import bisect
 import codecs
 import csv
 import io
+import itertools
 import json
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping
+from typing import Any, BinaryIO, Iterator, Mapping
 
 import yaml
 
@@ -281,33 +282,37 @@ def iter_source(name: str, path: str | None, data: bytes | None, field_name: str
 
 def _stream_jsonl(name: str, path: str, field_name: str) -> Iterator[Post | SourceProblem]:
     with open(path, "rb") as fh:
-        head = fh.read(4)
-        fh.seek(0)
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            try:
-                text = decode(fh.read(), name)
-            except ValueError as exc:
-                yield SourceProblem(name, getattr(exc, "line", None), str(exc))
-                return
-            yield from iter_jsonl(name, io.StringIO(text), field_name)
+        yield from stream_jsonl(name, fh, field_name)
+
+
+def stream_jsonl(name: str, fh: BinaryIO, field_name: str) -> Iterator[Post | SourceProblem]:
+    """JSONL from a binary stream (a file or stdin), one line at a time: memory stays bounded."""
+    first = fh.readline()
+    if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = decode(first + fh.read(), name)
+        except ValueError as exc:
+            yield SourceProblem(name, getattr(exc, "line", None), str(exc))
             return
-        if head.startswith(codecs.BOM_UTF8):
-            fh.seek(3)
-        for lineno, raw in enumerate(fh, 1):
-            if b"\x00" in raw:
-                yield SourceProblem(name, lineno, "NUL byte; line not linted")
-                continue
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield SourceProblem(name, lineno, f"not valid UTF-8 (byte {exc.start} of the line)")
-                continue
-            for item in iter_jsonl(name, [line], field_name):  # type: ignore[arg-type]
-                if isinstance(item, Post):
-                    item.index, item.line = lineno - 1, lineno
-                else:
-                    item.line = lineno
-                yield item
+        yield from iter_jsonl(name, io.StringIO(text), field_name)
+        return
+    if first.startswith(codecs.BOM_UTF8):
+        first = first[len(codecs.BOM_UTF8):]
+    for lineno, raw in enumerate(itertools.chain([first] if first else [], fh), 1):
+        if b"\x00" in raw:
+            yield SourceProblem(name, lineno, "NUL byte; line not linted")
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield SourceProblem(name, lineno, f"not valid UTF-8 (byte {exc.start} of the line)")
+            continue
+        for item in iter_jsonl(name, [line], field_name):  # type: ignore[arg-type]
+            if isinstance(item, Post):
+                item.index, item.line = lineno - 1, lineno
+            else:
+                item.line = lineno
+            yield item
 
 
 def discover(paths: list[str]) -> Iterator[tuple[str, str | None]]:

@@ -37,6 +37,7 @@ class JsonWriter:
         s = json.dumps(post_dict(res), ensure_ascii=False)
         if self.lines:
             self.out.write(s + "\n")
+            self.out.flush()  # one result per post, as it completes
         else:
             self.out.write(("\n  " if self.first else ",\n  ") + s)
         self.first = False
