@@ -8,7 +8,9 @@ written atomically; a bad cache is rebuilt.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
+from array import array
 import json
 import marshal
 import os
@@ -20,12 +22,14 @@ from typing import Any, Iterable
 
 from .textutil import tokenize
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 5
 MIN_QUOTE_WORDS = 4
 # Bigrams shared by more quotes than this are skipped at lookup time: a quote is
 # found through its rarer bigrams, and the lookup cost per post stays bounded by
 # (post bigrams x MAX_POSTINGS) however large the corpus grows.
 MAX_POSTINGS = 20
+POSTING_TYPE = "I"
+POSTING_SIZE = array(POSTING_TYPE).itemsize
 STOP = frozenset(
     "a an the and or but if of to in on at by for with from as is are was were be been am it its this that "
     "these those i you he she we they me him her us them my your his our their not no so do does did "
@@ -67,6 +71,10 @@ class QuoteRecord:
         if self.work:
             d["work"] = self.work
         return d
+
+
+def astuple_record(r: QuoteRecord) -> tuple:
+    return (r.id, r.text, r.author, r.source, r.license, tuple(r.tags), r.attribution, r.work)
 
 
 def builtin_corpus_files() -> list[Any]:
@@ -116,13 +124,19 @@ def load_records(extra: Iterable[str] = ()) -> list[QuoteRecord]:
     return records
 
 
-def corpus_key(records: list[QuoteRecord]) -> str:
+def corpus_key(extra: Iterable[str] = ()) -> str:
+    """A hash of the corpus files' bytes (built-in and user files) and the index format.
+
+    Hashing bytes is cheap, so a warm start never parses the JSONL corpus at all."""
     h = hashlib.sha256(f"format{INDEX_FORMAT}".encode())
-    for r in records:
-        h.update(r.id.encode())
-        h.update(b"\x00")
-        h.update(r.text.encode())
-        h.update(b"\x01")
+    for f in builtin_corpus_files():
+        h.update(f.name.encode() + b"\x00" + f.read_bytes() + b"\x01")
+    for path in extra:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            data = b"<unreadable>"  # reported when the records are read
+        h.update(str(path).encode() + b"\x00" + data + b"\x01")
     return h.hexdigest()[:24]
 
 
@@ -149,7 +163,8 @@ class QuoteIndex:
     records: list[QuoteRecord]
     keys: list[str]  # normalized quote text, per record
     nwords: list[int]
-    postings: dict[str, list[int]] = field(default_factory=dict)  # "w1 w2" -> [qid*256+pos]
+    # "w1 w2" -> packed array of qid*256+pos (unsigned 32-bit): compact, and fast to load
+    postings: dict[str, bytes] = field(default_factory=dict)
     authors: set[str] = field(default_factory=set)
 
     # -------------------------------------------------------------- build
@@ -173,35 +188,31 @@ class QuoteIndex:
                     continue
                 seen.add(bg)
                 postings.setdefault(bg, []).append(qi * 256 + j)
-        return cls(records, keys, nwords, postings)
+        packed = {k: array(POSTING_TYPE, v).tobytes() for k, v in postings.items()}
+        return cls(records, keys, nwords, packed)
 
     @classmethod
     def load(cls, extra: Iterable[str] = (), use_cache: bool = True) -> "QuoteIndex":
-        records = load_records(extra)
-        if not use_cache:
-            idx = cls.build(records)
-        else:
-            idx = cls._from_cache(records)
-        from .attribution import name_keys
-
-        for r in records:
-            idx.authors |= name_keys(r.author)
-        return idx
-
-    @classmethod
-    def _from_cache(cls, records: list[QuoteRecord]) -> "QuoteIndex":
-        key = corpus_key(records)
-        path = cache_dir() / f"quote-index-{key}.bin"
-        data = read_cache(path)
+        """The index for the built-in corpus plus ``extra`` files, from the cache when it is valid."""
+        extra = tuple(extra)
+        path = cache_dir() / f"quote-index-{corpus_key(extra)}.bin" if use_cache else None
+        data = read_cache(path) if path else None
         if data is not None:
             try:
-                keys, nwords, postings = data
-                if len(keys) == len(records):
-                    return cls(records, keys, nwords, postings)
+                keys, nwords, postings, rows, authors = data
+                records = [QuoteRecord(*row) for row in rows]
+                if len(keys) == len(records) == len(nwords):
+                    return cls(records, keys, nwords, postings, set(authors))
             except (TypeError, ValueError):
-                pass
-        idx = cls.build(records)
-        write_cache(path, (idx.keys, idx.nwords, idx.postings))
+                pass  # an old or foreign payload: rebuild
+        idx = cls.build(load_records(extra))
+        from .attribution import name_keys
+
+        for r in idx.records:
+            idx.authors |= name_keys(r.author)
+        if path:
+            rows = [astuple_record(r) for r in idx.records]
+            write_cache(path, (idx.keys, idx.nwords, idx.postings, rows, sorted(idx.authors)))
         return idx
 
     # -------------------------------------------------------------- match
@@ -220,9 +231,9 @@ class QuoteIndex:
             a, b = words[i], words[i + 1]
             if a in STOP and b in STOP:
                 continue
-            plist = postings.get(a + " " + b)
-            if plist and len(plist) <= MAX_POSTINGS:  # a common bigram carries little evidence and costs most
-                found.append((i, plist))
+            raw = postings.get(a + " " + b)
+            if raw and len(raw) <= MAX_POSTINGS * POSTING_SIZE:  # a common bigram carries little evidence and costs most
+                found.append((i, memoryview(raw).cast(POSTING_TYPE)))
         votes: Counter = Counter()
         for _, plist in found:
             votes.update([code >> 8 for code in plist])
@@ -330,10 +341,15 @@ def read_cache(path: Path) -> Any:
     digest, payload = raw[8:40], raw[40:]
     if hashlib.sha256(payload).digest() != digest:
         return None
+    enabled = gc.isenabled()
+    gc.disable()  # loading creates many objects and no cycles: skip the collector passes
     try:
         return marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def write_cache(path: Path, data: Any) -> None:

@@ -21,7 +21,9 @@ class LineList(list):
     item_lines: list
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's safe loader when PyYAML was built with it (several times faster), else the
+# pure-Python one; both are safe loaders: no tag can construct Python objects.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     pass
 
 

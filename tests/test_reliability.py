@@ -190,7 +190,7 @@ def test_concurrent_cache_builds_leave_a_valid_cache(tmp_path):
     files = list((tmp_path / "shared-cache").iterdir())
     assert [f.name for f in files if f.name.startswith(".tmp")] == []
     (cache,) = files
-    keys, nwords, postings = read_cache(cache)
+    keys, nwords, postings, rows, authors = read_cache(cache)
     assert len(keys) == int(outs[0][0])
     # a truncated cache is detected and rebuilt
     cache.write_bytes(cache.read_bytes()[: cache.stat().st_size // 2])
