@@ -62,20 +62,46 @@ class PostContext:
         return out
 
     @cached_property
+    def _token_maps(self) -> tuple[dict[int, str], dict[int, str]]:
+        """One pass over the Doc: start offset -> tag, and start offset -> lemma key."""
+        doc = self.doc
+        if doc is None:
+            return {}, {}
+        has_tag, has_lemma = doc.has_annotation("TAG"), doc.has_annotation("LEMMA")
+        tags: dict[int, str] = {}
+        lemmas: dict[int, str] = {}
+        word_key = textutil.word_key
+        for t in doc:
+            if has_tag:
+                tags[t.idx] = t.tag_
+            if has_lemma and not t.is_space:
+                lemmas[t.idx] = word_key(t.lemma_)
+        return tags, lemmas
+
+    @property
     def tags(self) -> dict[int, str]:
         """Start offset -> fine-grained tag, from the model when it has tags."""
-        doc = self.doc
-        if doc is None or not doc.has_annotation("TAG"):
-            return {}
-        return {t.idx: t.tag_ for t in doc}
+        return self._token_maps[0]
 
-    @cached_property
+    @property
     def lemmas(self) -> dict[int, str]:
         """Start offset -> lower-case lemma, from the model when it has lemmas."""
-        doc = self.doc
-        if doc is None or not doc.has_annotation("LEMMA"):
-            return {}
-        return {t.idx: textutil.word_key(t.lemma_) for t in doc if not t.is_space}
+        return self._token_maps[1]
+
+    @cached_property
+    def word_forms(self) -> tuple[list[str], list[str], list[str], dict[str, list[int]]]:
+        """Per token: key (lower-case, apostrophes folded), crude stem, lemma; and for every
+        distinct form, the tokens that have it.  Shared by all phrase rules."""
+        tokens = self.tokens
+        lemmas = self.lemmas
+        keys = [t.key for t in tokens]
+        stems = [textutil.crude_stem(k) for k in keys]
+        lems = [lemmas.get(t.start, k) for t, k in zip(tokens, keys)]
+        where: dict[str, list[int]] = {}
+        for i, forms in enumerate(zip(keys, stems, lems)):
+            for w in set(forms):
+                where.setdefault(w, []).append(i)
+        return keys, stems, lems, where
 
     @cached_property
     def features(self):

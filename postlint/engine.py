@@ -114,7 +114,7 @@ class Linter:
                                       options=opts, meta=p.meta)
         if self.nlp is not None and todo:
             texts = [ctxs[id(p)].masked for p in todo]
-            for p, doc in zip(todo, self.nlp.pipe(texts, batch_size=BATCH)):
+            for p, doc in zip(todo, self.nlp.pipe(texts, batch_size=64)):
                 ctxs[id(p)].doc = doc
         results = []
         for p in chunk:

@@ -33,10 +33,12 @@ class Token:
     handle: bool = False
 
 
+@lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
     return unicodedata.normalize("NFKC", word).lower().translate(_APOS_TABLE)
 
 
+@lru_cache(maxsize=1 << 16)
 def crude_stem(key: str) -> str:
     """A tiny suffix stripper used as a model-free stand-in for lemmas.
 
@@ -122,12 +124,22 @@ def _emoji_module():
     return emoji
 
 
+# Runs that can hold an emoji: the emoji blocks and their joiners/selectors (U+203C and up),
+# the two Latin-1 emoji (© ®), and a keycap's leading digit, # or *.  Only these runs go
+# through the emoji library, which is slow on long plain text.
+_EMOJI_RUN = re.compile("[0-9#*]?[\u00a9\u00ae\u200d\u203c-\U0010ffff]+")
+
+
 def emoji_spans(text: str) -> list[tuple[int, int]]:
     """Spans of emoji (ZWJ sequences and modifiers count as one)."""
     if text.isascii():
         return []
     emoji = _emoji_module()
-    return [(e["match_start"], e["match_end"]) for e in emoji.emoji_list(text)]
+    out = []
+    for run in _EMOJI_RUN.finditer(text):
+        base = run.start()
+        out.extend((base + e["match_start"], base + e["match_end"]) for e in emoji.emoji_list(run.group()))
+    return out
 
 
 def mask_for_nlp(text: str) -> str:

@@ -22,3 +22,13 @@ def test_lint_never_raises_and_positions_agree(linter, text):
         assert text[f.start:f.end] == f.match
         assert idx.position(f.start) == (f.line, f.column)
         assert idx.position(f.end) == (f.end_line, f.end_column)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_emoji_spans_agree_with_the_emoji_library(text):
+    import emoji
+
+    from postlint.textutil import emoji_spans
+
+    assert emoji_spans(text) == [(e["match_start"], e["match_end"]) for e in emoji.emoji_list(text)]

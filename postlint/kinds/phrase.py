@@ -83,6 +83,26 @@ def parse_template(text: str, wildcard: int = MAX_WILDCARD) -> Template:
     return Template(text, tuple(elements))
 
 
+# Words too common to look templates up by: a template is anchored on its rarest
+# required word, so that "the", "be" or "you" do not try every template at every token.
+COMMON = frozenset(
+    "a an the and or but if of to in on at by for with from as is are was were be been am it its this that "
+    "i you he she we they me him her us them my your his our their not no so do does did have has had will "
+    "would can could should may might must what which who there here than then when all every some only just "
+    "don't can't won't it's you're get got make go one more most".split()
+)
+
+
+def _anchor(t: "Template") -> int:
+    required = [i for i, e in enumerate(t.elements) if isinstance(e, Lit) and not e.optional]
+
+    def cost(i: int) -> tuple[int, int]:
+        keys = t.elements[i].keys
+        return (sum(k in COMMON for k in keys), -min(len(k) for k in keys))
+
+    return min(required, key=cost)
+
+
 class PhraseMatcher:
     """Matches many templates over a token list; compiled once per rule."""
 
@@ -92,7 +112,7 @@ class PhraseMatcher:
         self.by_key: dict[str, list[tuple[int, int]]] = {}  # key/stem -> (template, anchor element)
         self.hashtag_concat: dict[str, int] = {}
         for ti, t in enumerate(templates):
-            anchor = next(i for i, e in enumerate(t.elements) if isinstance(e, Lit) and not e.optional)
+            anchor = _anchor(t)
             lit = t.elements[anchor]
             for k in lit.keys | lit.stems:
                 self.by_key.setdefault(k, []).append((ti, anchor))
@@ -107,22 +127,26 @@ class PhraseMatcher:
         if not tokens:
             return []
         sent = ctx.token_sentence
-        lemmas = ctx.lemmas
-        keys = [t.key for t in tokens]
-        stems = [crude_stem(k) for k in keys]
-        lems = [lemmas.get(t.start, k) for t, k in zip(tokens, keys)]
+        keys, stems, lems, where = ctx.word_forms
         n = len(tokens)
 
         def ok(el: Lit, i: int) -> bool:
             return keys[i] in el.keys or lems[i] in el.keys or stems[i] in el.stems
 
+        # candidate (template, anchor) pairs per token, looked up once per distinct word form
+        by_pos: dict[int, list[tuple[int, int]]] = {}
+        by_key = self.by_key
+        for w, positions in where.items():
+            entries = by_key.get(w)
+            if entries:
+                for i in positions:
+                    by_pos.setdefault(i, []).extend(entries)
+        concat = self.hashtag_concat
+        tags = [i for i, t in enumerate(tokens) if t.hashtag and keys[i] in concat] if concat else []
         found: list[tuple[int, int, str]] = []
-        for i in range(n):
-            cands = self.by_key.get(keys[i], ()) or ()
-            extra = self.by_key.get(stems[i], ()) if stems[i] != keys[i] else ()
-            lem_c = self.by_key.get(lems[i], ()) if lems[i] not in (keys[i], stems[i]) else ()
+        for i in sorted(by_pos.keys() | set(tags)):
             seen = set()
-            for ti, anchor in itertools.chain(cands, extra, lem_c):
+            for ti, anchor in by_pos.get(i, ()):
                 if (ti, anchor) in seen:
                     continue
                 seen.add((ti, anchor))
@@ -134,8 +158,8 @@ class PhraseMatcher:
                     s, e = span
                     found.append((tokens[s].start, tokens[e - 1].end, t.source))
             tok = tokens[i]
-            if tok.hashtag and keys[i] in self.hashtag_concat and (i + 1 >= n or tokens[i + 1].start != tok.end):
-                found.append((tok.start, tok.end, self.templates[self.hashtag_concat[keys[i]]].source))
+            if tok.hashtag and keys[i] in concat and (i + 1 >= n or tokens[i + 1].start != tok.end):
+                found.append((tok.start, tok.end, self.templates[concat[keys[i]]].source))
         return _dedupe(found)
 
     def _match_at(self, t: Template, anchor: int, i: int, n: int, sent, ok):
