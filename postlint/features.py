@@ -66,6 +66,8 @@ class Features:
                     and (e.label_ in numeric or any(t.tag_ in ("NNP", "NNPS", "CD") for t in e)
                          if doc.has_annotation("TAG") else True)
                 ]
+            elif doc.has_annotation("TAG"):
+                f.entities = proper_noun_runs(doc, ctx)
             if doc.has_annotation("TAG"):
                 for sent in doc.sents if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]:
                     has_fp = any(t.lower_ in ("i", "we") for t in sent)
@@ -80,3 +82,61 @@ class Features:
                 if word[:1].isupper() and t.start not in starts and word.lower() not in FIRST_PERSON and len(word) > 1:
                     f.entities.append((t.start, t.end, "NAME?"))
         return f
+
+
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion",
+                "dozen", "half"}
+
+
+CLAUSE_OPENERS = (".", "!", "?", "\n", ":", ";", "-", "–", "—", '"', "“", "(", "…")
+
+
+def proper_noun_runs(doc, ctx) -> list[tuple[int, int, str]]:
+    """Names, places, products and dates from the tagger alone (no NER pass, which costs as
+    much as the rest of the pipeline): runs of capitalised proper nouns, and number words.
+
+    Left out: a lone capitalised word that opens a sentence or clause ("Success is...",
+    "- Call it a plan"), a lone abstract word ("your Dream"), ALL-CAPS words, and every word
+    of a Title Case Headline line, where the tagger calls everything NNP."""
+    from .heuristics._base import ABSTRACT
+    from .textutil import crude_stem
+
+    text = ctx.text
+    starts = {s for s, _ in ctx.sentences}
+    headline = _title_case_lines(text)
+    out: list[tuple[int, int, str]] = []
+    run: list = []
+
+    def flush() -> None:
+        if not run:
+            return
+        a, b = run[0].idx, run[-1].idx + len(run[-1].text)
+        lone = len(run) == 1
+        opens_clause = a in starts or text[:a].rstrip().endswith(CLAUSE_OPENERS) or not text[:a].strip()
+        if not (lone and (opens_clause or crude_stem(run[0].lower_) in ABSTRACT)) \
+                and not any(s <= a < e for s, e in headline):
+            out.append((a, b, "NAME"))
+        run.clear()
+
+    for t in doc:
+        shouted = len(t.text) > 3 and t.text.isupper()  # ALL CAPS is emphasis, not a name
+        if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() and not shouted:
+            run.append(t)
+            continue
+        flush()
+        if t.tag_ == "CD" and t.lower_ in NUMBER_WORDS:
+            out.append((t.idx, t.idx + len(t.text), "NUM"))
+    flush()
+    return out
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)]
+        if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans

@@ -36,7 +36,7 @@ class MissingDetail(Heuristic):
     suggestion = "Add one detail only you know: a number, a date, a name, or what you did."
     bad = ("Never give up on your dreams. Believe in yourself.",)
     good = ("In 2019 I quit my job at the bank to open a bakery; we broke even in month 14.",)
-    uses_ = frozenset({"ent", "tag"})
+    uses_ = frozenset({"tag"})
     theme = ()
     score = Score(points=12, amplifier=True)
 
