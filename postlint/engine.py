@@ -10,7 +10,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from . import meta_rules, score as scoring
+from . import meta_rules, score as scoring, textutil
 from .config import Settings, apply_selection
 from .context import PostContext
 from .findings import Finding, Severity, Violation
@@ -110,7 +110,8 @@ class Linter:
             fm = _front_matter_options(p)
             if fm.get("allow_quotes"):
                 opts["allow_quotes"] = tuple(opts["allow_quotes"]) + tuple(fm["allow_quotes"])
-            ctxs[id(p)] = PostContext(p.analysis_text if p.analysis_text is not None else p.text,
+            analysed = textutil.blank_placeholders(p.analysis_text if p.analysis_text is not None else p.text)
+            ctxs[id(p)] = PostContext(analysed,
                                       options=opts, meta=p.meta)
         if self.nlp is not None and todo:
             texts = [ctxs[id(p)].masked for p in todo]

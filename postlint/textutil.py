@@ -142,6 +142,19 @@ def emoji_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Attachment placeholders in drafts and exported posts: "[image]", "[Photo]", "(video)", "[TEXT]".
+PLACEHOLDER_RE = re.compile(
+    r"[\[(](?:image|img|photo|picture|pic|video|gif|link|url|text|attachment|carousel|poll|audio)s?[\])]",
+    re.I)
+
+
+def blank_placeholders(text: str) -> str:
+    """Same-length copy of ``text`` with attachment placeholders blanked: they are not words."""
+    if "[" not in text and "(" not in text:
+        return text
+    return PLACEHOLDER_RE.sub(lambda m: " " * len(m.group()), text)
+
+
 def mask_for_nlp(text: str) -> str:
     """A same-length copy of ``text`` for the spaCy pipeline.
 

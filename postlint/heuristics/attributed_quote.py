@@ -18,7 +18,9 @@ the author, and the account reads like a quote-of-the-day bot.
     it and tell that thing instead.
 
 ## Known false positives
-Posts that quote a person as news ("'We will cut prices,' said the CEO ...")
+A quotation that is a personal remark ("I think I'm a goofy person") or holds a
+number scores less than a maxim, but a celebrity's topical line with a credit can
+still tip a post that has nothing else in it. Posts that quote a person as news ("'We will cut prices,' said the CEO ...")
 are not flagged when the quote is a small part of a longer post.
 """
 from __future__ import annotations
@@ -29,6 +31,16 @@ from ..attribution import find_after
 from ..findings import Violation
 from ..ruleset import Score
 from ._base import Heuristic
+
+PERSONAL = re.compile(r"(?i)\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|me|my|myself)\b")
+SPECIFIC = re.compile(r"\d")
+
+
+def points_for(quote: str) -> int:
+    """A maxim earns the full points; a personal remark ("I think I'm a goofy person") or a
+    quote with a number is a statement about someone's life, closer to news than to a calendar."""
+    return 20 if PERSONAL.search(quote) or SPECIFIC.search(quote) else 45
+
 
 QUOTED = re.compile(r"[\"“”„«]([^\"“”„«»]{12,400})[\"“”»]|(?:^|\s)['‘]([^'‘’\n]{12,400})['’](?=\s*[-‐‑‒–—―~]|\s*$)", re.S)
 
@@ -62,7 +74,7 @@ class AttributedQuote(Heuristic):
                 seen = True
                 yield Violation(s, e, self.message.replace("{author}", attr.name),
                                 data={"attributed_to": attr.name, "share": round(share, 2),
-                                      "attr_span": [attr.start, attr.end]})
+                                      "attr_span": [attr.start, attr.end], "points": points_for(text[s:e])})
         if seen:
             return
         # 2. an unquoted passage ending in "- Name" / "~Name"
@@ -79,7 +91,7 @@ class AttributedQuote(Heuristic):
             if qwords >= 6 and qwords / words_total >= 0.6:
                 yield Violation(start, len(body.rstrip(" \"”'’")), self.message.replace("{author}", attr.name),
                                 data={"attributed_to": attr.name, "share": round(qwords / words_total, 2),
-                                      "attr_span": [attr.start, attr.end]})
+                                      "attr_span": [attr.start, attr.end], "points": points_for(body[start:])})
 
 
 RULE = AttributedQuote

@@ -65,9 +65,16 @@ class ImperativeAdvice(Heuristic):
             if "`" in sent_text or any(s0 <= a < s1 for a, _ in numbers):
                 continue
             keys = [t.key for t in stoks]
-            if any(k in FIRST_PERSON for k in keys):
-                continue
+            if any(k in FIRST_PERSON or k in ("let's", "lets") for k in keys):
+                continue  # "Let's ..." proposes something to a group; it is not a maxim
             i = 0
+            # "If you're unhappy, start with your body": the command follows the condition
+            if len(keys) > 3 and keys[0] in ("if", "when", "whenever") and keys[1] in ("you", "you're", "youre"):
+                comma = sent_text.find(",")
+                after = [k for k, t in enumerate(stoks) if comma >= 0 and t.start > s0 + comma]
+                if not after:
+                    continue
+                i = after[0]
             while i < len(keys) - 1 and keys[i] in NEGATORS:
                 i += 1
             head = stoks[i]

@@ -83,6 +83,8 @@ def parse_template(text: str, wildcard: int = MAX_WILDCARD) -> Template:
     return Template(text, tuple(elements))
 
 
+AUXILIARIES = frozenset({"be", "have", "do"})
+
 # Words too common to look templates up by: a template is anchored on its rarest
 # required word, so that "the", "be" or "you" do not try every template at every token.
 COMMON = frozenset(
@@ -131,7 +133,8 @@ class PhraseMatcher:
         n = len(tokens)
 
         def ok(el: Lit, i: int) -> bool:
-            return keys[i] in el.keys or lems[i] in el.keys or stems[i] in el.stems
+            # inflections match through the lemma, except auxiliaries: "be kind" is not "are kind"
+            return keys[i] in el.keys or (lems[i] in el.keys and lems[i] not in AUXILIARIES) or stems[i] in el.stems
 
         # candidate (template, anchor) pairs per token, looked up once per distinct word form
         by_pos: dict[int, list[tuple[int, int]]] = {}
