@@ -70,7 +70,9 @@ ABSTRACT = stems(
     "present moment universe energy vibes blessing blessings miracle miracles magic goals goal "
     "potential fulfillment meaning value values integrity patience humility regret regrets "
     "worth greatness talent genius imagination creativity leadership friendship wealth knowledge "
-    "excuse excuses lesson lessons weakness weaknesses doubt doubts"
+    "excuse excuses lesson lessons weakness weaknesses doubt doubts experience pain trust risk "
+    "depression anxiety optimism pessimism judgment judgement comparison contentment mistakes "
+    "happiness sadness loneliness gratefulness self-love self-worth"
 )
 GENERIC_VERBS = stems(
     "believe dream hustle grind keep stay be never always love trust follow chase embrace live let stop "

@@ -30,15 +30,23 @@ from ..ruleset import Score
 from ..textutil import crude_stem
 from ._base import ABSTRACT, FIRST_PERSON, LEAD, Heuristic, iter_sentences
 
+SINGULAR = frozenset("i me my mine myself i'm im i've ive i'd id i'll".split())
+
 BE = r"(?:is|are|isn't|aren't|is not|are not|was never|will always be|becomes|equals|=)"
-DEFINITION = re.compile(rf"^(?:the |true |real |your |our )?(?P<noun>[a-z]+)(?: [a-z]+)? {BE} (?!(?:the )?(?:best|worst|new|here|now|out|back|live|over|on|up|coming|going|available|ready|open|closed|down)\b)", re.I)
+DEFINITION = re.compile(
+    rf"^(?:the |true |real |your |our )?(?P<noun>[a-z]+)(?: [a-z]+)? {BE} "
+    r"(?!(?:the )?(?:best|worst)\s*(?:[.!?,]|$))"  # "Pizza is the best!" is an opinion, not a maxim
+    r"(?!(?:new|here|now|out|back|live|over|on|up|coming|going|available|ready|open|closed|down)\b)", re.I)
+# an abstraction doing something, in the present: "Fear kills more dreams than failure", "Happiness comes from within"
+ABSTRACT_SUBJECT = re.compile(r"^(?:the |true |real |your )?(?P<a>[a-z-]+)(?: (?:&|and) (?P<b>[a-z-]+))? (?P<verb>[a-z']+)\b", re.I)
 ANTITHESIS = re.compile(r"\b(?:isn't|is not|aren't|are not|not)\b [^.!?\n]{1,50}?(?:[,;—–-]\s*(?:it's|it is|they're|but)|\bbut\b)", re.I)
 CHIASMUS = re.compile(r"\bthe (?:more|less|harder|better|fewer)\b[^.!?\n]{1,60}\bthe (?:more|less|harder|better|luckier|fewer)\b", re.I)
 GENERIC_LAW = re.compile(
     r"^(?:people|those|successful people|great leaders|leaders|winners|champions|the best|strong people|"
     r"real \w+|true \w+|everyone|no one|nobody|someone|a (?:winner|leader|champion|man|woman|person)|"
     r"average \w+|great \w+|smart people|happy people|life|sometimes (?:life|the best)|when (?:we|you)|"
-    r"if (?:we|you)|it's not|it is not|what you|whatever you|every (?:day|morning|moment|great))\b", re.I)
+    r"if (?:we|you)|it's not|it is not|what you|whatever you|every (?:day|morning|moment|great)|"
+    r"may (?:the|your|you|all|we))\b", re.I)
 SPECIFIC = re.compile(r"\d|@|https?://")
 
 
@@ -49,10 +57,12 @@ class AphorismShape(Heuristic):
     why = "Maxims ('Success is a journey', 'not X but Y') are the stock of tear-off calendars."
     suggestion = "Trade '{match}' for the case that taught it to you: when, what happened, what you would do now."
     bad = ("Success is a journey, not a destination.", "Happiness is a choice.",
-           "The more you give, the more you get.", "People who never fail never grow.")
+           "The more you give, the more you get.", "People who never fail never grow.",
+           "Fear kills more dreams than failure ever will.", "Experience is the best teacher.")
     good = ("The migration is not done, but the billing service moved to Postgres on Tuesday.",
             "Our Q3 revenue is up 12% after the pricing change.",
-            "I am not sure the release will ship on Friday.")
+            "I am not sure the release will ship on Friday.", "Pizza is the best!",
+            "We are hiring two designers for the Lisbon office.")
     theme = ("success",)
     score = Score(points=14, each=9, max=32)
 
@@ -63,8 +73,11 @@ class AphorismShape(Heuristic):
         for s0, s1, off, sent, words in iter_sentences(ctx, LEAD + "[("):
             if not 3 <= len(words) <= 26 or SPECIFIC.search(sent):
                 continue
-            if any(w in FIRST_PERSON for w in words) and not re.match(r"(?i)^(?:when|if) we\b", sent):
-                continue
+            if any(w in SINGULAR for w in words):
+                continue  # "I ..." is the author speaking, not a maxim
+            plural = any(w in FIRST_PERSON for w in words)
+            if plural and (re.match(r"(?i)^(?:we|our|us)\b", sent) or not (GENERIC_LAW.match(sent) or DEFINITION.match(sent))):
+                continue  # "We shipped..." is a team's story; "Life changes when we realise..." is not
             if any(s0 <= a < s1 and lab not in ("NAME?",) for a, _, lab in ents):
                 continue
             if tags and any(tags.get(i) in ("VBD",) for i in range(s0, s1) if i in tags):
@@ -80,8 +93,21 @@ class AphorismShape(Heuristic):
                 shape = "antithesis"
             elif GENERIC_LAW.match(sent) and (stems & ABSTRACT or {"always", "never", "every", "only"} & set(words)):
                 shape = "generic law"
+            elif self._abstract_subject(sent, off, tags):
+                shape = "abstraction as subject"
             if shape:
                 yield Violation(off, s1, self.message.replace("{match}", text[off:s1]), data={"shape": shape})
+
+
+    @staticmethod
+    def _abstract_subject(sent: str, off: int, tags: dict) -> bool:
+        m = ABSTRACT_SUBJECT.match(sent)
+        if not m or not tags:
+            return False
+        nouns = [g for g in (m.group("a"), m.group("b")) if g]
+        if not all(crude_stem(n.lower()) in ABSTRACT for n in nouns):
+            return False
+        return tags.get(off + m.start("verb")) in ("VBZ", "VBP", "MD")
 
 
 RULE = AphorismShape
