@@ -31,6 +31,13 @@ class PostContext:
         return textutil.tokenize(self.text)
 
     @cached_property
+    def words(self) -> list[textutil.Token]:
+        """Tokens that belong to the prose: plain words and inline #hashtags ("move to your
+        #dreams"), not a trailing block of hashtags."""
+        masked = self.masked
+        return [t for t in self.tokens if not t.hashtag or masked[t.start] != " "]
+
+    @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans: from the parser/senter when present, else model-free."""
         doc = self.doc

@@ -8,10 +8,11 @@ NUMBER_RE = re.compile(r"(?<![#\w])(?:[$€£]\s?)?\d[\d,.:]*\s?(?:%|k|m|am|pm|s
 FIRST_PERSON = {"i", "we", "my", "our", "me", "us", "im", "ive", "id", "ill"}
 CONCRETE_ENTS = {"PERSON", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "DATE", "TIME",
                  "MONEY", "PERCENT", "QUANTITY", "NORP", "LAW", "LANGUAGE"}
-# "today" and "tomorrow" are left out: "live for today" is the platitude's favourite time
+# "today" and "tomorrow" are left out ("live for today" is the platitude's favourite time), and
+# "may", which is far more often the modal ("May your dreams...") than the month
 PAST_MARKERS = {"yesterday", "ago", "last", "tonight", "week", "month", "year",
                 "morning", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "january", "february", "march", "april", "june", "july", "august", "september",
                 "october", "november", "december"}
 
 
@@ -49,7 +50,7 @@ class Features:
     def of(cls, ctx) -> "Features":
         f = cls()
         text = ctx.text
-        toks = [t for t in ctx.tokens if not t.hashtag]
+        toks = ctx.words
         f.words = len(toks)
         f.numbers = [m.span() for m in NUMBER_RE.finditer(ctx.masked)]
         f.first_person = sum(1 for t in toks if t.key in FIRST_PERSON)

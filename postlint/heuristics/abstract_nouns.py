@@ -44,7 +44,7 @@ class AbstractNouns(Heuristic):
     score = Score(points=10, max=16)
 
     def check(self, ctx):
-        toks = [t for t in ctx.tokens if not t.hashtag]
+        toks = ctx.words
         if len(toks) < 4:
             return
         hits = [t for t in toks if crude_stem(t.key) in ABSTRACT]

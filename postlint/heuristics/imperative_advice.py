@@ -52,8 +52,9 @@ class ImperativeAdvice(Heuristic):
         toks = ctx.tokens
         sent_of = ctx.token_sentence
         by_sent: dict[int, list] = {}
+        prose = {id(t) for t in ctx.words}
         for t, s in zip(toks, sent_of):
-            if s >= 0 and not t.hashtag:
+            if s >= 0 and id(t) in prose:
                 by_sent.setdefault(s, []).append(t)
         tags = ctx.tags
         numbers = ctx.features.numbers
