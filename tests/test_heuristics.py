@@ -1,0 +1,109 @@
+"""The spaCy heuristics: what each one hits, and the known false positives each docstring
+names, on short posts written for these tests."""
+import pytest
+
+from postlint.source import Post
+
+
+def found(linter, text, rule_id):
+    res = next(iter(linter.lint_posts([Post("<t>", 0, text, 1)])))
+    return [f.match for f in res.findings if f.rule_id == rule_id], res
+
+
+CASES = {
+    "PL301": (  # imperative-advice
+        ["Believe in yourself.", "Don't let fear hold you back from your dreams.", "Try to see the good in people.",
+         "If you feel stuck, keep pushing your limits.", "Chase your #dreams every day!"],
+        ["Run make test before you push to the release branch.",
+         "Keep the receipts from the March trip for the audit on the 14th.",
+         "Let's grab lunch at Nando's on Friday.",  # a proposal to a group, not a maxim
+         "I believed the roadmap would hold; it did not.",
+         "Take the 5 train to Union Square."],
+    ),
+    "PL302": (  # universal-you
+        ["You are stronger than you think.", "You have to fail to succeed.", "Your only limit is your mind."],
+        ["You can pick up the keys at 5 pm from Dana at the front desk.", "You left your charger in room 204."],
+    ),
+    "PL303": (  # aphorism-shape
+        ["Success is a journey, not a destination.", "The more you give, the more you get.",
+         "Fear kills more dreams than failure ever will.", "Experience is the best teacher.",
+         "Life changes when we stop waiting.", "May your courage be greater than your fear."],
+        ["Pizza is the best!", "We are hiring two designers for the Lisbon office.",
+         "Our Q3 revenue is up 12% after the pricing change.", "I am not sure the release will ship on Friday.",
+         "Traffic is terrible on the bridge again."],
+    ),
+    "PL304": (  # abstract-nouns
+        ["Dreams need courage. Courage needs faith. Faith builds greatness."],
+        ["We shipped the export to 3 customers on Friday; the CSV bug cost us a day."],
+    ),
+    "PL406": (  # broetry
+        ["I got fired.\nI cried.\nThen I smiled.\nBecause rejection is redirection.\nNever give up."],
+        ["Shopping list:\n- eggs\n- flour\n- milk\n- butter\n- sugar",
+         "Agenda:\n1. Budget\n2. Hiring\n3. Office move\n4. Q&A"],
+    ),
+}
+
+
+@pytest.mark.parametrize("rule_id,text", [(r, t) for r, (hits, _) in CASES.items() for t in hits])
+def test_heuristic_hits(linter, rule_id, text):
+    matches, _ = found(linter, text, rule_id)
+    assert matches, f"{rule_id} missed {text!r}"
+
+
+@pytest.mark.parametrize("rule_id,text", [(r, t) for r, (_, misses) in CASES.items() for t in misses])
+def test_heuristic_known_false_positives_are_left_alone(linter, rule_id, text):
+    matches, _ = found(linter, text, rule_id)
+    assert not matches, f"{rule_id} fired on {text!r}: {matches}"
+
+
+def test_missing_detail_never_flags_alone(linter):
+    # generic but with no other signal: missing-detail is an amplifier only
+    matches, res = found(linter, "The weather was nice and the coffee was fine.", "PL305")
+    assert not matches and not res.flagged
+    matches, res = found(linter, "Never give up on your dreams. Believe in yourself. #MondayMotivation", "PL305")
+    assert matches and res.flagged
+
+
+def test_concrete_names_come_from_the_tagger(linter):
+    """Names, places and number words count as detail; a lone capitalised abstraction,
+    ALL-CAPS shouting and Title Case headlines do not."""
+    from postlint.context import PostContext
+
+    def details(text):
+        ctx = PostContext(text, doc=linter.nlp(text))
+        return [text[s:e] for s, e, _ in ctx.features.entities]
+
+    assert "Dana Scully" in details("We hired Dana Scully from the Lisbon office.")
+    assert "twelve" in details("It took twelve weeks.")
+    assert details("Success comes to those who wait.") == []
+    assert details("NEVER STOP BELIEVING IN YOURSELF.") == []
+    assert details("Late Bloomers Have Their Own Path To Greatness") == []
+
+
+def test_aphorism_known_false_positive_is_only_a_suggestion(linter):
+    # documented: definitions in explainer posts still match, but never fail a post alone
+    matches, res = found(linter, "Inflation is a loss of purchasing power over time.", "PL303")
+    assert not res.flagged
+
+
+def test_attributed_quote_personal_remark_scores_less(linter):
+    maxim = '"Every sunrise asks you to begin the story again without fear." - Sam Q. Writer'
+    remark = '"I think I am a very goofy sort of person in many ways." - Sam Q. Writer'
+    _, a = found(linter, maxim, "PL203")
+    _, b = found(linter, remark, "PL203")
+    pts = {p["rule"]: p["points"] for p in a.score.parts}, {p["rule"]: p["points"] for p in b.score.parts}
+    assert pts[0]["PL203"] == 45 and pts[1]["PL203"] == 20
+    assert a.flagged and not b.flagged
+
+
+def test_attachment_placeholders_are_not_words(linter):
+    m1, _ = found(linter, "[image] life depends on how you react to things", "PL303")
+    m2, _ = found(linter, "life depends on how you react to things", "PL303")
+    assert m1 == m2 == ["life depends on how you react to things"]
+
+
+def test_auxiliary_lemmas_do_not_match_slogans(linter):
+    matches, _ = found(linter, "What are you grateful for today?", "PL109")
+    assert matches == []
+    matches, _ = found(linter, "Be kind.", "PL109")
+    assert matches == ["Be kind"]
