@@ -1,6 +1,7 @@
 """The read-only view of one post that rules receive."""
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import Any, Mapping
 
@@ -35,7 +36,22 @@ class PostContext:
         """Tokens that belong to the prose: plain words and inline #hashtags ("move to your
         #dreams"), not a trailing block of hashtags."""
         masked = self.masked
-        return [t for t in self.tokens if not t.hashtag or masked[t.start] != " "]
+        text = self.text
+        plain_lines: dict[int, int] = {}  # line start -> plain words on that line
+        for t in self.tokens:
+            if not t.hashtag:
+                ls = text.rfind("\n", 0, t.start) + 1
+                plain_lines[ls] = plain_lines.get(ls, 0) + 1
+
+        def inline(t) -> bool:  # a hashtag inside a sentence of at least two plain words
+            return masked[t.start] != " " and plain_lines.get(text.rfind("\n", 0, t.start) + 1, 0) >= 2
+
+        return [t for t in self.tokens if not t.hashtag or inline(t)]
+
+    @cached_property
+    def is_reply(self) -> bool:
+        """The post opens with an @handle: it talks to one person, so "you" and commands are not universal."""
+        return bool(re.match(r"\s*@\w", self.text))
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:

@@ -107,3 +107,23 @@ def test_auxiliary_lemmas_do_not_match_slogans(linter):
     assert matches == []
     matches, _ = found(linter, "Be kind.", "PL109")
     assert matches == ["Be kind"]
+
+
+def test_replies_are_not_universal(linter):
+    assert found(linter, "@dana Keep going, you are stronger than you think!", "PL301")[0] == []
+    assert found(linter, "@dana You are stronger than you think.", "PL302")[0] == []
+    assert found(linter, "@user Thanks for your patience. Please DM your order number so we can help - Rahul",
+                 "PL203")[0] == []
+
+
+def test_self_labelled_quote(linter):
+    hit, res = found(linter, "Sometimes the best work is the work you decide not to do. #quotes", "PL203")
+    assert hit == ["Sometimes the best work is the work you decide not to do"] and res.flagged
+    # a quote about a named topic is closer to news than to a calendar
+    assert found(linter, "We will protect Social Security for every retiree. #quote", "PL203")[0] == []
+
+
+def test_hashtag_walls_are_not_sentences(linter):
+    wall = "🔝 #love #instagood #photooftheday @user #photoeveryday #cute #picture #beautiful #followme #happy"
+    assert found(linter, wall, "PL301")[0] == []
+    assert found(linter, "Chase your #dreams every day!", "PL301")[0]  # inline hashtags still count

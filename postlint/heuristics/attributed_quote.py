@@ -10,6 +10,9 @@ reported by famous-quote (PL201) instead.
 A reposted line says what someone else thought. Followers learn nothing about
 the author, and the account reads like a quote-of-the-day bot.
 
+A post that tags itself #quote, #quotes or #quoteoftheday is treated the same
+way, credited or not.
+
 ## Example
     "Perpetual optimism is a force multiplier." - Colin Powell #quote
 
@@ -28,6 +31,7 @@ from __future__ import annotations
 import re
 
 from ..attribution import find_after
+from ..textutil import hashtags
 from ..findings import Violation
 from ..ruleset import Score
 from ._base import Heuristic
@@ -52,6 +56,7 @@ class AttributedQuote(Heuristic):
     why = "A reposted line tells followers what someone else thought, not what you learned."
     suggestion = "Connect '{match}' to one thing that happened to you, in one sentence, or drop it."
     bad = ('"Ship small, ship often, and sleep well at night." - Jane Doakes #quote',
+           "Sometimes the best work is the work you decide not to do. #quotes",
            "Every sunrise asks you to begin the story again without fear. -- Sam Q. Writer")
     good = ("Our CFO said \"we will not raise prices this year\" at the all-hands on Monday, and the room relaxed. "
             "Here is why I think she is right, with the numbers from Q3.",
@@ -80,18 +85,39 @@ class AttributedQuote(Heuristic):
         # 2. an unquoted passage ending in "- Name" / "~Name"
         m = re.search(r"(?:^|\s)(?:[-‐‑‒–—―~]{1,2}|\|)\s*@?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[#(\[].*)?$",
                       text.rstrip(), re.S)
-        if m and m.start() > 0:
-            body_end = m.start()
-            body = text[:body_end].rstrip()
+        if m and m.start() > 0 and not ctx.is_reply:  # "@user ... please DM us - Rahul" is a sign-off
+            body = text[:m.start()].rstrip()
             attr = find_after(text, len(body))
-            if attr is None:
-                return
-            start = len(body) - len(body.lstrip(" \"“'‘"))
-            qwords = len(re.findall(r"[\w'’]+", body[start:]))
-            if qwords >= 6 and qwords / words_total >= 0.6:
-                yield Violation(start, len(body.rstrip(" \"”'’")), self.message.replace("{author}", attr.name),
-                                data={"attributed_to": attr.name, "share": round(qwords / words_total, 2),
-                                      "attr_span": [attr.start, attr.end], "points": points_for(body[start:])})
+            if attr is not None:
+                start = len(body) - len(body.lstrip(" \"“'‘"))
+                qwords = len(re.findall(r"[\w'’]+", body[start:]))
+                if qwords >= 6 and qwords / words_total >= 0.6:
+                    yield Violation(start, len(body.rstrip(" \"”'’")), self.message.replace("{author}", attr.name),
+                                    data={"attributed_to": attr.name, "share": round(qwords / words_total, 2),
+                                          "attr_span": [attr.start, attr.end], "points": points_for(body[start:])})
+                    return
+        yield from self._self_labelled(ctx)
 
+    def _self_labelled(self, ctx):
+        """3. The post calls itself a quote: prose followed by #quote / #quotes / #quoteoftheday
+        (and often a #NameHashtag as the credit)."""
+        text = ctx.text
+        tags = [(s, e, b) for s, e, b in hashtags(text) if b.lower() in SELF_LABELS]
+        if not tags:
+            return
+        first_tag = min(s for s, _, _ in hashtags(text))
+        body = text[:first_tag].rstrip(" \t\r\n.…|-–—~")
+        start = len(body) - len(body.lstrip(" \"“'‘\r\n"))
+        end = len(body.rstrip(" \"”'’"))
+        qwords = len(re.findall(r"[\w'’]+", body[start:end]))
+        topical = any(start <= a < end for a, _, _ in ctx.features.entities)  # names a policy, a team, a place
+        if qwords >= 5 and end > start and not topical and not re.search(r"https?://|\d", body):
+            yield Violation(start, end, self.message.replace("{author}", "someone (the post tags itself #quote)"),
+                            data={"attributed_to": None, "share": 1.0, "self_labelled": True, "points": 45})
+
+
+SELF_LABELS = frozenset({"quote", "quotes", "quoteoftheday", "quotestoliveby", "dailyquote", "dailyquotes",
+                         "motivationalquote", "motivationalquotes", "inspirationalquote", "inspirationalquotes",
+                         "quotesdaily", "quotestagram", "wordsofwisdom"})
 
 RULE = AttributedQuote

@@ -16,7 +16,8 @@ dreams"; they can act on what you did, when, and what happened.
     I rewrote the onboarding email four times before replies went from 2% to 9%.
 
 ## Known false positives
-Concrete instructions that happen to use a listed verb ("Keep the receipt for
+Replies (a post that opens with an @handle) are skipped: a command there is
+addressed to one person. Concrete instructions that happen to use a listed verb ("Keep the receipt for
 the audit") are left alone when they have a number, a name or code; a how-to
 written only with common nouns can still match. The finding is a suggestion:
 on its own it never fails a post.
@@ -48,6 +49,8 @@ class ImperativeAdvice(Heuristic):
     score = Score(points=14, each=9, max=36)
 
     def check(self, ctx):
+        if ctx.is_reply:
+            return
         text = ctx.text
         toks = ctx.tokens
         sent_of = ctx.token_sentence

@@ -16,7 +16,8 @@ not as something the author learned.
     I failed the bar exam twice; the third time I studied with a group of four.
 
 ## Known false positives
-Replies and how-to posts addressed to one person ("You can pick it up at 5")
+Replies (a post that opens with an @handle) are skipped: "you" there is one
+person. How-to posts addressed to one person ("You can pick it up at 5")
 are skipped when they hold a number, a name or a first-person event; generic
 product advice ("You need a good charger") can still match.
 """
@@ -53,6 +54,8 @@ class UniversalYou(Heuristic):
     score = Score(points=14, each=8, max=30)
 
     def check(self, ctx):
+        if ctx.is_reply:
+            return
         text = ctx.text
         numbers = ctx.features.numbers
         for s0, s1, off, sent, words in iter_sentences(ctx):
