@@ -48,7 +48,10 @@ def find_after(text: str, end: int) -> Attribution | None:
     m = SUFFIX_RE.match(rest)
     if m:
         name = _clean(m.group("name"))
-        if name and name.split()[0] not in NOT_NAMES:
+        after = rest[m.start("name") + len(name):]
+        # "- Great read on how to..." goes on as prose: that is a comment, not a credit
+        prose = re.match(r"\s+(?:[a-z][\w'’]*\s+){2}[a-z]", after) is not None
+        if name and name.split()[0] not in NOT_NAMES and not prose:
             return Attribution(name, end + m.start("name"), end + m.start("name") + len(name), "suffix")
     m = WORK_RE.match(rest)
     if m:

@@ -48,6 +48,8 @@ def _union_length(spans: list[tuple[int, int]]) -> int:
 
 
 def compute(violations: dict, rules: dict, features, text: str = "") -> ScoreResult:
+    """``text`` is the post's prose (``PostContext.masked``: links, handles and a trailing block
+    of hashtags blanked), so "generic text X% of post" measures the prose, not the tags."""
     parts = []
     raw = 0.0
     amp = []

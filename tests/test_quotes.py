@@ -80,3 +80,12 @@ def test_cache_roundtrip_and_corruption(tmp_path):
     assert read_cache(p) is None
     p.write_bytes(b"garbage")
     assert read_cache(p) is None
+
+
+def test_dash_followed_by_prose_is_not_a_credit():
+    from postlint.attribution import find_after
+
+    text = "“Keep learning.” - Great read on how to start a business while working full time"
+    assert find_after(text, text.index("”") + 1) is None
+    text = "“Keep learning.” - Richard Branson #startups"
+    assert find_after(text, text.index("”") + 1).name == "Richard Branson"
