@@ -64,8 +64,9 @@ def cli() -> None:
               help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="Record the current findings in FILE (atomically) and exit 0 unless an input failed.")
-@click.option("-j", "--jobs", default="1", show_default=True, metavar="N|auto",
-              help="Worker processes for large inputs ('auto': one per core). Output order is unchanged.")
+@click.option("-j", "--jobs", default=None, metavar="N|auto",
+              help="Worker processes for large inputs ('auto': one per core; default: config 'jobs', else 1). "
+                   "Output order is unchanged.")
 @click.option("-q", "--quiet", is_flag=True, help="No notices or progress on stderr.")
 @_pipe_safe
 def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_filename, model, no_advice,
@@ -82,10 +83,6 @@ def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_f
         _fail(f"--jobs must be a positive number or 'auto', got {jobs!r}")
     from .runner import resolve_jobs
 
-    try:
-        njobs = resolve_jobs(jobs)
-    except ValueError:
-        _fail(f"--jobs must be a positive number or 'auto', got {jobs!r}")
     if not paths:
         if sys.stdin is not None and not sys.stdin.isatty():
             paths = ("-",)
@@ -96,6 +93,10 @@ def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_f
                                  ignore=_split(ignore), field=field, model=model)
         from .engine import Linter
 
+        try:
+            njobs = resolve_jobs(jobs if jobs is not None else settings.jobs)
+        except ValueError:
+            _fail(f"--jobs must be a positive number or 'auto', got {jobs!r}")
         linter = Linter(settings)
         from .baseline import Baseline, BaselineWriter
 
@@ -449,6 +450,10 @@ def rewrite(path, output, overwrite, post_no, no_input, config, field):
 def main() -> None:
     """Entry point.  Click runs in non-standalone mode so that postlint, not click, decides
     what Ctrl-C (130, one line) and a closed pipe (0, silent) look like."""
+    _finish(_run_cli())
+
+
+def _run_cli() -> int:
     try:
         try:
             cli.main(prog_name="postlint", standalone_mode=False)
@@ -456,22 +461,46 @@ def main() -> None:
             if isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt):
                 raise KeyboardInterrupt from None
             sys.stderr.write("postlint: aborted\n")
-            sys.exit(1)
+            return 1
         except click.ClickException as exc:
             exc.show()
-            sys.exit(exc.exit_code)
-        sys.exit(0)
+            return exc.exit_code
+        return 0
     except KeyboardInterrupt:
         sys.stderr.write("postlint: interrupted\n")
-        sys.exit(130)
+        return 130
     except BrokenPipeError:
         _quiet_stdout()
-        sys.exit(0)
-    except SystemExit:
-        raise
+        return 0
+    except SystemExit as exc:
+        code = exc.code
+        if code is None or isinstance(code, int):
+            return code or 0
+        sys.stderr.write(f"{code}\n")
+        return 1
     except Exception as exc:  # last resort: one line, never a traceback
         sys.stderr.write(f"postlint: internal error: {type(exc).__name__}: {exc}\n")
-        sys.exit(2)
+        return 2
+
+
+def _finish(code: int) -> None:
+    """Exit with ``code``.  Once a spaCy pipeline is loaded, tearing the interpreter down
+    costs about 0.15 s (a pre-commit hook pays it on every commit), so after flushing
+    the output postlint leaves at once; it holds no other resources by then."""
+    if "spacy" not in sys.modules:
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        code = 0 if code != 130 else code
+    except (OSError, ValueError):
+        pass
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(code)
 
 
 def _quiet_stdout() -> None:

@@ -51,7 +51,6 @@ def load(needs: set[str], model: str | None = None) -> LoadResult:
 def _load(needs: set[str], model: str | None) -> LoadResult:
     try:
         import spacy
-        from spacy.util import get_package_path, is_package  # noqa: F401
     except Exception as exc:  # pragma: no cover - spaCy is a dependency
         return LoadResult(None, None, f"spaCy cannot be imported ({exc})")
     names = (model,) if model else DEFAULT_MODELS

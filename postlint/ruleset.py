@@ -7,7 +7,7 @@ implementation in ``postlint.kinds``; heuristics written in Python live in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from importlib import import_module, resources
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable, Iterator, Mapping

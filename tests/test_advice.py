@@ -190,5 +190,7 @@ def test_readme_rewrite_example_is_what_rewrite_produces(tmp_path, monkeypatch):
     r = CliRunner().invoke(cli, ["rewrite", "draft.txt", "-o", "draft-v2.txt"],
                            input="".join(a[0].lower() + a[1:].rstrip(".") + "\n" for a in answers))
     assert r.exit_code == 0, r.output
-    assert "Calendar score: 80 -> 0" in r.output
+    before_score = re.search(r"Before \(`draft.txt`, calendar score (\d+)", section).group(1)
+    after_score = re.search(r"answers \(calendar score (\d+)\)", section).group(1)
+    assert f"Calendar score: {before_score} -> {after_score}" in r.output
     assert (tmp_path / "draft-v2.txt").read_text("utf-8") == after

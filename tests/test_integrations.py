@@ -16,7 +16,6 @@ from click.testing import CliRunner
 from postlint.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
 CLICHE = "Hustle hard, dream big, never give up! Your only limit is your mind. 💪🔥 #MondayMotivation\n"
 CLICHE2 = "Believe in yourself. Stay humble. Work hard. Be kind. #motivation\n"
 STORY = ("Last March we moved billing to a new service. It took 11 weeks, not the 4 we planned; "
@@ -35,11 +34,6 @@ def run(args, input=None):
     return CliRunner().invoke(cli, args, input=input, catch_exceptions=False)
 
 
-def tool_env(tmp_path) -> dict:
-    env = dict(os.environ)
-    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
-    env.setdefault("POSTLINT_CACHE_DIR", str(tmp_path / "cache"))
-    return env
 
 
 # ------------------------------------------------------------------ baseline
@@ -124,7 +118,7 @@ def _git(cwd, *args):
 
 
 @pytest.mark.slow
-def test_pre_commit_hook_with_real_pre_commit(tmp_path):
+def test_pre_commit_hook_with_real_pre_commit(tmp_path, cli_env):
     """The README's pre-commit snippet, pointed at this checkout at its current commit."""
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("needs git and a git checkout of postlint")
@@ -146,7 +140,7 @@ def test_pre_commit_hook_with_real_pre_commit(tmp_path):
     (work / "story.txt").write_text(STORY, encoding="utf-8")
     (work / "notes.py").write_text("# never give up\n", encoding="utf-8")  # not a draft: not linted
     _git(work, "add", "-A")
-    env = tool_env(tmp_path)
+    env = cli_env
     env["PRE_COMMIT_HOME"] = os.environ.get("POSTLINT_TEST_PRE_COMMIT_HOME", str(tmp_path / "pc-home"))
     env.pop("VIRTUAL_ENV", None)
     cmd = [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"]
@@ -168,6 +162,8 @@ def test_readme_before_posting_commands(tmp_path, monkeypatch):
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "a.md").write_text(STORY, encoding="utf-8")
     (tmp_path / "calendar.csv").write_text(f'id,body\n1,"{CLICHE.strip()}"\n2,"{STORY.strip()}"\n', encoding="utf-8")
+    (tmp_path / "archive.jsonl").write_text(json.dumps({"text": CLICHE}) + "\n" + json.dumps({"text": STORY}) + "\n",
+                                            encoding="utf-8")
     (block,) = [body for lang, body in readme_blocks("Use before posting") if lang == "sh"]
     ran = 0
     for line in block.splitlines():
@@ -176,6 +172,8 @@ def test_readme_before_posting_commands(tmp_path, monkeypatch):
             continue
         cmd, args = line, words[1:]
         stdin = None
+        if ">" in args:  # "... > report.jsonl": the output is checked below instead
+            args = args[:args.index(">")]
         if "<" in args:  # "postlint check - < draft.txt"
             i = args.index("<")
             stdin = (tmp_path / args[i + 1]).read_text("utf-8")
@@ -188,7 +186,7 @@ def test_readme_before_posting_commands(tmp_path, monkeypatch):
     assert ran >= 6
 
 
-def test_readme_ci_workflow_runs_the_action(tmp_path):
+def test_readme_ci_workflow_runs_the_action(tmp_path, cli_env):
     """The workflow snippet uses the action with inputs it declares; the action's
     lint step, run as written, annotates the cliché and writes valid SARIF."""
     workflows = [yaml.safe_load(b) for lang, b in readme_blocks("Use in CI") if lang == "yaml"]
@@ -205,7 +203,7 @@ def test_readme_ci_workflow_runs_the_action(tmp_path):
     (work / "drafts").mkdir(parents=True)
     (work / "drafts" / "cliche.md").write_text(CLICHE, encoding="utf-8")
     (work / "drafts" / "story.md").write_text(STORY, encoding="utf-8")
-    env = tool_env(tmp_path)
+    env = cli_env
     # the workflow's baseline: start from an empty one, as a team adopting postlint today would
     subprocess.run(["postlint", "check", "drafts/story.md", "--write-baseline", ".postlint-baseline.json"],
                    cwd=work, env=env, check=True, capture_output=True)
@@ -221,11 +219,11 @@ def test_readme_ci_workflow_runs_the_action(tmp_path):
     assert sarif["version"] == "2.1.0" and sarif["runs"][0]["results"]
 
 
-def test_readme_baseline_commands(tmp_path):
+def test_readme_baseline_commands(tmp_path, cli_env):
     (block,) = [b for lang, b in readme_blocks("Use in CI") if lang == "sh" and "--write-baseline" in b]
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "old.md").write_text(CLICHE, encoding="utf-8")
-    env = tool_env(tmp_path)
+    env = cli_env
     codes = []
     for line in block.splitlines():
         codes.append(subprocess.run(shlex.split(line, comments=True), cwd=tmp_path, env=env, capture_output=True,

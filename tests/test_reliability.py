@@ -1,7 +1,6 @@
 """Reliability: hostile files through the real CLI, hostile rules and config, nothing lost."""
 import hashlib
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -13,7 +12,6 @@ from click.testing import CliRunner
 
 from postlint.cli import cli
 
-BIN = Path(sys.executable).parent
 CLICHE = "Never give up! Dream big! Your only limit is your mind. #MondayMotivation"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
 
@@ -37,11 +35,6 @@ NASTY = {
 }
 
 
-def cli_env(tmp_path) -> dict:
-    env = dict(os.environ)
-    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
-    env.setdefault("POSTLINT_CACHE_DIR", str(tmp_path / "cache"))
-    return env
 
 
 @pytest.fixture(scope="module")
@@ -73,12 +66,12 @@ def test_nasty_file(nasty, name, monkeypatch):
     assert elapsed < 30, f"{name} took {elapsed:.1f} s"
 
 
-def test_nasty_corpus_in_one_process_changes_nothing(nasty, tmp_path):
+def test_nasty_corpus_in_one_process_changes_nothing(nasty, tmp_path, cli_env):
     """The whole corpus through the installed `postlint` executable: bad files are named,
     good posts are still linted, no traceback, inputs untouched, done in seconds."""
     before = digest(nasty)
     t0 = time.perf_counter()
-    r = subprocess.run(["postlint", "check", "--format", "json", *sorted(NASTY)], cwd=nasty, env=cli_env(tmp_path),
+    r = subprocess.run(["postlint", "check", "--format", "json", *sorted(NASTY)], cwd=nasty, env=cli_env,
                        capture_output=True, text=True, timeout=120)
     elapsed = time.perf_counter() - t0
     assert r.returncode == 2 and "Traceback" not in r.stderr
@@ -178,8 +171,8 @@ BUILD = ("import sys; from postlint.quotes import QuoteIndex; "
          "idx = QuoteIndex.load(); print(len(idx.keys))")
 
 
-def test_concurrent_cache_builds_leave_a_valid_cache(tmp_path):
-    env = cli_env(tmp_path)
+def test_concurrent_cache_builds_leave_a_valid_cache(tmp_path, cli_env):
+    env = cli_env
     env["POSTLINT_CACHE_DIR"] = str(tmp_path / "shared-cache")
     procs = [subprocess.Popen([sys.executable, "-c", BUILD], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for _ in range(3)]
@@ -206,9 +199,9 @@ def big_jsonl(path: Path, n: int) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_ctrl_c_exits_130_without_traceback(tmp_path):
+def test_ctrl_c_exits_130_without_traceback(tmp_path, cli_env):
     big_jsonl(tmp_path / "big.jsonl", 200_000)
-    p = subprocess.Popen(["postlint", "check", "big.jsonl"], cwd=tmp_path, env=cli_env(tmp_path),
+    p = subprocess.Popen(["postlint", "check", "big.jsonl"], cwd=tmp_path, env=cli_env,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     time.sleep(4)
     p.send_signal(signal.SIGINT)
@@ -218,9 +211,9 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
-def test_closed_pipe_exits_quietly(tmp_path):
+def test_closed_pipe_exits_quietly(tmp_path, cli_env):
     big_jsonl(tmp_path / "big.jsonl", 3000)
     r = subprocess.run(["bash", "-c", "set -o pipefail; postlint check big.jsonl | head -1"], cwd=tmp_path,
-                       env=cli_env(tmp_path), capture_output=True, text=True, timeout=300)
+                       env=cli_env, capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert r.stderr == "" and len(r.stdout.splitlines()) == 1

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-BIN = Path(sys.executable).parent
 TEXTS = [
     "Never give up! Dream big! Your only limit is your mind. #MondayMotivation {i}",
     "We shipped {i} features in May; the export one took 6 weeks.",
@@ -18,11 +17,6 @@ TEXTS = [
 ]
 
 
-def env(tmp_path) -> dict:
-    e = dict(os.environ)
-    e["PATH"] = f"{BIN}{os.pathsep}{e.get('PATH', '')}"
-    e.setdefault("POSTLINT_CACHE_DIR", str(tmp_path / "cache"))
-    return e
 
 
 def write_jsonl(path: Path, n: int, broken_at: int | None = None) -> None:
@@ -34,14 +28,14 @@ def write_jsonl(path: Path, n: int, broken_at: int | None = None) -> None:
 
 
 @pytest.mark.slow
-def test_jobs_2_output_equals_jobs_1(tmp_path):
+def test_jobs_2_output_equals_jobs_1(tmp_path, cli_env):
     write_jsonl(tmp_path / "a.jsonl", 900, broken_at=400)
     (tmp_path / "b.md").write_text("Never give up!\n---\nWe hired 2 people in May.\n", encoding="utf-8")
     outs = {}
     for jobs in ("1", "2"):
         for fmt in ("json", "text"):
             r = subprocess.run(["postlint", "check", "--format", fmt, "--jobs", jobs, "a.jsonl", "b.md"],
-                               cwd=tmp_path, env=env(tmp_path), capture_output=True, text=True, timeout=600)
+                               cwd=tmp_path, env=cli_env, capture_output=True, text=True, timeout=600)
             assert r.returncode == 2 and "a.jsonl:402: invalid JSON" in r.stderr
             outs[jobs, fmt] = r.stdout
     assert outs["1", "json"] == outs["2", "json"]
@@ -65,18 +59,18 @@ def test_jobs_option_validation(tmp_path):
     ["--help"], ["--version"], ["check", "--help"], ["rules"], ["explain", "famous-quote"],
     ["explain", "persistence"], ["quote", "Stay hungry, stay foolish"],
 ])
-def test_fast_paths_do_not_import_spacy(argv, tmp_path):
+def test_fast_paths_do_not_import_spacy(argv, tmp_path, cli_env):
     code = ("import sys\nfrom postlint.cli import main\nsys.argv = ['postlint'] + %r\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "sys.stderr.write('SPACY_LOADED=%%s\\n' %% ('spacy' in sys.modules))\n" % (argv,))
-    r = subprocess.run([sys.executable, "-c", code], env=env(tmp_path), capture_output=True, text=True, timeout=120)
+    r = subprocess.run([sys.executable, "-c", code], env=cli_env, capture_output=True, text=True, timeout=120)
     assert "SPACY_LOADED=False" in r.stderr, r.stderr
 
 
-def test_jsonl_streams_from_stdin(tmp_path):
+def test_jsonl_streams_from_stdin(tmp_path, cli_env):
     """The first results come out while the input is still being written."""
     p = subprocess.Popen(["postlint", "check", "--format", "jsonl", "--stdin-filename", "feed.jsonl", "-"],
-                         cwd=tmp_path, env=env(tmp_path), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         cwd=tmp_path, env=cli_env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, text=True)
     try:
         for i in range(600):  # more than two batches
@@ -95,7 +89,7 @@ def test_jsonl_streams_from_stdin(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "wait4"), reason="needs os.wait4 for the child's peak memory")
-def test_large_jsonl_memory_is_bounded(tmp_path):
+def test_large_jsonl_memory_is_bounded(tmp_path, cli_env):
     """Peak memory of a 20x larger JSONL input stays about the same: posts are never all in memory.
     Only rules that need no spaCy pipeline are selected so the test is quick; the reading
     and writing path is the same."""
@@ -104,7 +98,7 @@ def test_large_jsonl_memory_is_bounded(tmp_path):
         write_jsonl(f, n)
         with open(os.devnull, "w") as sink:
             p = subprocess.Popen(["postlint", "check", "--format", "jsonl", "--select", "PL402,PL403,PL404,PL405,PL407", f.name], cwd=tmp_path,
-                                 env=env(tmp_path), stdout=sink, stderr=subprocess.DEVNULL)
+                                 env=cli_env, stdout=sink, stderr=subprocess.DEVNULL)
             _, status, usage = os.wait4(p.pid, 0)
         assert os.waitstatus_to_exitcode(status) in (0, 1)
         return usage.ru_maxrss
