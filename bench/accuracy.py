@@ -52,19 +52,22 @@ WHOLE_POST_RULES = ("PL900", "PL305", "PL304", "PL406")
 
 
 def own_material(res) -> list[str]:
-    """An independent check for the author's own concrete material: digits or mid-sentence
-    capitalised words outside every finding and outside a quote's credit (not hashtags,
-    mentions or links)."""
+    """An independent check for the author's own concrete material, outside every finding and
+    outside a quote's credit: numbers, runs of two or more capitalised words ("Elm Street",
+    "Dana Scully"), and a capitalised word after in/at/with/from/to/for ("at Stripe")."""
     import re
 
     text = res.post.text
     spans = [(f.start, f.end) for f in res.findings if f.rule_id not in WHOLE_POST_RULES]
     spans += [tuple(f.data["attr_span"]) for f in res.findings if isinstance(f.data, dict) and f.data.get("attr_span")]
+    pattern = (r"(?<![#@/\w])\d[\d,.%]*"
+               r"|(?<![#@\w])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+"
+               r"|\b(?:in|at|with|from|to|for) (?P<after>[A-Z][a-z]+)")
     out = []
-    for m in re.finditer(r"(?<![#@/\w])(\d[\d,.%]*|(?<=[a-z,;] )[A-Z][a-z]+)", text):
-        if m.group() in ("I",) or any(a <= m.start() < b for a, b in spans):
-            continue
-        out.append(m.group())
+    for m in re.finditer(pattern, text):
+        start = m.start("after") if m.group("after") else m.start()
+        if not any(a <= start < b for a, b in spans):
+            out.append(m.group("after") or m.group())
     return out
 
 

@@ -108,3 +108,28 @@ def test_large_jsonl_memory_is_bounded(tmp_path, cli_env):
     print(f"peak RSS: {small} KB for 20,000 posts, {big} KB for 400,000")
     assert big < small * 1.2 + 10_000, (small, big)
     assert time.perf_counter() - t0 < 200
+
+
+def test_progress_only_on_a_terminal(tmp_path, monkeypatch):
+    import io
+
+    from click.testing import CliRunner
+
+    from postlint.cli import Progress, cli
+
+    monkeypatch.chdir(tmp_path)
+    write_jsonl(tmp_path / "many.jsonl", 400)
+    r = CliRunner().invoke(cli, ["check", "--select", "PL402,PL403", "many.jsonl"])
+    assert "\r" not in r.stderr and "posts checked (" not in r.stderr  # stderr is not a terminal here
+
+    err = io.StringIO()
+    monkeypatch.setattr("sys.stderr", err)
+    p = Progress(enabled=True)
+    for n in range(1, 400):
+        p.tick(n)
+    assert "\rpostlint: 300 posts checked" in err.getvalue()
+    p.clear()
+    assert err.getvalue().endswith("\r\033[K")
+    quiet = Progress(enabled=False)
+    quiet.tick(1000)
+    assert err.getvalue().endswith("\r\033[K")
