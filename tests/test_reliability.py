@@ -174,7 +174,9 @@ BUILD = ("import sys; from postlint.quotes import QuoteIndex; "
 def test_concurrent_cache_builds_leave_a_valid_cache(tmp_path, cli_env):
     env = cli_env
     env["POSTLINT_CACHE_DIR"] = str(tmp_path / "shared-cache")
-    procs = [subprocess.Popen([sys.executable, "-c", BUILD], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    # cwd: the installed package, not the source tree next to the tests
+    procs = [subprocess.Popen([sys.executable, "-c", BUILD], env=env, cwd=tmp_path, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE,
                               text=True) for _ in range(3)]
     outs = [p.communicate(timeout=120) for p in procs]
     assert all(p.returncode == 0 for p in procs), outs
@@ -188,7 +190,8 @@ def test_concurrent_cache_builds_leave_a_valid_cache(tmp_path, cli_env):
     # a truncated cache is detected and rebuilt
     cache.write_bytes(cache.read_bytes()[: cache.stat().st_size // 2])
     assert read_cache(cache) is None
-    r = subprocess.run([sys.executable, "-c", BUILD], env=env, capture_output=True, text=True, timeout=120)
+    r = subprocess.run([sys.executable, "-c", BUILD], env=env, cwd=tmp_path, capture_output=True, text=True,
+                       timeout=120)
     assert r.returncode == 0 and read_cache(cache) is not None
 
 

@@ -63,7 +63,8 @@ def test_fast_paths_do_not_import_spacy(argv, tmp_path, cli_env):
     code = ("import sys\nfrom postlint.cli import main\nsys.argv = ['postlint'] + %r\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "sys.stderr.write('SPACY_LOADED=%%s\\n' %% ('spacy' in sys.modules))\n" % (argv,))
-    r = subprocess.run([sys.executable, "-c", code], env=cli_env, capture_output=True, text=True, timeout=120)
+    r = subprocess.run([sys.executable, "-c", code], env=cli_env, cwd=tmp_path, capture_output=True, text=True,
+                       timeout=120)
     assert "SPACY_LOADED=False" in r.stderr, r.stderr
 
 
