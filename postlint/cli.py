@@ -77,12 +77,6 @@ def check(paths, fmt, config, fail_on, max_score, select, ignore, field, stdin_f
 
     from .runner import resolve_jobs
 
-    try:
-        njobs = resolve_jobs(jobs)
-    except ValueError:
-        _fail(f"--jobs must be a positive number or 'auto', got {jobs!r}")
-    from .runner import resolve_jobs
-
     if not paths:
         if sys.stdin is not None and not sys.stdin.isatty():
             paths = ("-",)
@@ -348,7 +342,8 @@ def rewrite(path, output, overwrite, post_no, no_input, config, field):
     from .runner import iter_inputs
     from .source import SourceProblem
 
-    if output and path != "-" and os.path.exists(output) and os.path.samefile(output, path) and not overwrite:
+    in_place = bool(output and path != "-" and os.path.exists(output) and os.path.samefile(output, path))
+    if in_place and not overwrite:
         _fail(f"{output}: refusing to overwrite the input; add --overwrite to replace it")
     try:
         settings = load_settings(config, field=field)
@@ -370,6 +365,8 @@ def rewrite(path, output, overwrite, post_no, no_input, config, field):
         chosen = next((r for r in results if r.flagged), results[0] if results else None)
     if chosen is None:
         _fail(f"{path}: no post to rewrite")
+    if in_place and chosen.post.file is None:
+        _fail(f"{output}: a JSONL/CSV record cannot be rewritten in place; write the draft to another file")
     plan = plan_for(chosen)
     if plan is None:
         click.echo(f"{chosen.post.source}: this post is not flagged (score {chosen.score.score if chosen.score else 0}"

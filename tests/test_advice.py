@@ -194,3 +194,12 @@ def test_readme_rewrite_example_is_what_rewrite_produces(tmp_path, monkeypatch):
     after_score = re.search(r"answers \(calendar score (\d+)\)", section).group(1)
     assert f"Calendar score: {before_score} -> {after_score}" in r.output
     assert (tmp_path / "draft-v2.txt").read_text("utf-8") == after
+
+
+def test_rewrite_refuses_to_replace_a_calendar_with_one_draft(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    original = json.dumps({"text": CLICHE.strip()}) + "\n" + json.dumps({"text": "We shipped 3 features."}) + "\n"
+    (tmp_path / "cal.jsonl").write_text(original, encoding="utf-8")
+    r = CliRunner().invoke(cli, ["rewrite", "cal.jsonl", "-o", "cal.jsonl", "--overwrite"], input="x\n")
+    assert r.exit_code == 2 and "cannot be rewritten in place" in r.stderr
+    assert (tmp_path / "cal.jsonl").read_text("utf-8") == original
