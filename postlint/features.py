@@ -22,6 +22,7 @@ class Features:
     numbers: list = field(default_factory=list)  # spans
     entities: list = field(default_factory=list)  # (start, end, label)
     first_person_past: list = field(default_factory=list)  # spans of "I ... <past verb>"
+    generic_sentences: list = field(default_factory=list)  # spans of sentences with no specifics
     first_person: int = 0
     time_words: int = 0
     questions: int = 0
@@ -83,6 +84,7 @@ class Features:
                 word = text[t.start:t.end]
                 if word[:1].isupper() and t.start not in starts and word.lower() not in FIRST_PERSON and len(word) > 1:
                     f.entities.append((t.start, t.end, "NAME?"))
+        f.generic_sentences = generic_sentences(ctx, f)
         return f
 
 
@@ -143,3 +145,36 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans
+
+
+GENERIC_PEOPLE = {"you", "your", "yourself", "yours", "we", "us", "our", "ourselves", "everyone", "everybody",
+                  "people", "someone", "somebody", "nobody", "anyone", "others", "those"}
+SINGULAR = {"i", "me", "my", "mine", "myself", "im", "ive", "id", "ill"}
+
+
+def generic_sentences(ctx, f: "Features") -> list[tuple[int, int]]:
+    """Sentences that could stand in any account's post on any day: at least four words,
+    addressed to everyone ("you", "we", "people") or about an abstraction, in the present,
+    with no number, name, link or first-person-singular speaker."""
+    from .heuristics._base import ABSTRACT
+    from .textutil import crude_stem
+
+    tags = ctx.tags
+    details = [a for a, _, _ in f.entities] + [a for a, _ in f.numbers]
+    out = []
+    words_by_sent: dict[int, list] = {}
+    for t, s in zip(ctx.tokens, ctx.token_sentence):
+        if s >= 0 and not t.hashtag:
+            words_by_sent.setdefault(s, []).append(t)
+    for s_id, toks in words_by_sent.items():
+        if len(toks) < 4:
+            continue
+        s0, s1 = ctx.sentences[s_id]
+        keys = {t.key for t in toks}
+        if keys & SINGULAR or any(s0 <= a < s1 for a in details) or "http" in ctx.text[s0:s1]:
+            continue
+        if tags and any(tags.get(t.start) == "VBD" for t in toks):
+            continue
+        if keys & GENERIC_PEOPLE or {crude_stem(k) for k in keys} & ABSTRACT:
+            out.append((s0, s1))
+    return out

@@ -5,7 +5,10 @@ first, ``each`` for more, capped at ``max``; quote findings carry their own
 points, scaled by how much of the post the quote is).  Amplifiers (missing
 detail) count only when something else scored.  Concrete detail then
 discounts the total: every number, name, date or first-person event takes
-off a share, so a story that uses one slogan stays low.
+off a share, so a story that uses one slogan stays low.  "Generic text" is the
+share of the post's prose that the signals cover; in a post with no specifics
+at all it also takes in every sentence addressed to everyone or about an
+abstraction, so a long post of interchangeable advice scores as what it is.
 """
 from __future__ import annotations
 
@@ -33,6 +36,9 @@ class ScoreResult:
 
 
 COVERAGE_POINTS = 30.0
+# In a post with no specifics at all, once a signal fired, every sentence addressed to everyone or
+# about an abstraction (features.generic_sentences) counts as generic text too.
+GENERIC_SENTENCES = True
 # rules whose spans say "this stretch of the post is generic"
 COVERAGE_PREFIXES = ("PL1", "PL2", "PL301", "PL302", "PL303")
 
@@ -75,6 +81,10 @@ def compute(violations: dict, rules: dict, features, text: str = "") -> ScoreRes
             raw += pts
     # how much of the post the generic signals cover
     spans = [(v.start, v.end) for rid, vs in violations.items() if rid.startswith(COVERAGE_PREFIXES) for v in vs]
+    if spans and GENERIC_SENTENCES and features.concrete == 0:
+        # once a signal fired in a post with no specifics at all, every sentence addressed to
+        # everyone or about an abstraction counts as generic text too
+        spans += list(getattr(features, "generic_sentences", ()))
     body = len("".join(c for c in text if not c.isspace())) if text else 0
     if spans and body:
         covered = _union_length(spans)

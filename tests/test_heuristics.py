@@ -127,3 +127,17 @@ def test_hashtag_walls_are_not_sentences(linter):
     wall = "🔝 #love #instagood #photooftheday @user #photoeveryday #cute #picture #beautiful #followme #happy"
     assert found(linter, wall, "PL301")[0] == []
     assert found(linter, "Chase your #dreams every day!", "PL301")[0]  # inline hashtags still count
+
+
+def test_generic_sentences_count_only_in_posts_without_specifics(linter):
+    advice = ("Never give up. Leaders lift others up when it matters. Your mindset shapes your results. "
+              "People remember how you made them feel. Growth begins where comfort ends.")
+    _, res = found(linter, advice, "PL104")
+    cov = [p for p in res.score.parts if p["rule"] == "coverage"]
+    assert cov and cov[0]["points"] >= 25 and res.flagged
+    story = ("Never give up, my coach said in 2019. Leaders lift others up when it matters. "
+             "Dana Scully taught me that at the Lisbon office.")
+    _, res2 = found(linter, story, "PL104")
+    cov2 = [p for p in res2.score.parts if p["rule"] == "coverage"]
+    assert not cov2 or cov2[0]["points"] < 15
+    assert not res2.flagged
