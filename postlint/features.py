@@ -102,7 +102,7 @@ def proper_noun_runs(doc, ctx) -> list[tuple[int, int, str]]:
     much as the rest of the pipeline): runs of capitalised proper nouns, and number words.
 
     Left out: a lone capitalised word that opens a sentence or clause ("Success is...",
-    "- Call it a plan"), a lone abstract word ("your Dream"), ALL-CAPS words, and every word
+    "- Call it a plan"), a lone abstract word ("your Dream"), ALL-CAPS words, #Hashtags, and every word
     of a Title Case Headline line, where the tagger calls everything NNP."""
     from .heuristics._base import ABSTRACT
     from .textutil import crude_stem
@@ -126,7 +126,8 @@ def proper_noun_runs(doc, ctx) -> list[tuple[int, int, str]]:
 
     for t in doc:
         shouted = len(t.text) > 3 and t.text.isupper()  # ALL CAPS is emphasis, not a name
-        if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() and not shouted:
+        tagged = t.idx > 0 and text[t.idx - 1] == "#"  # a #Hashtag is a topic label, not a detail
+        if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() and not shouted and not tagged:
             run.append(t)
             continue
         flush()

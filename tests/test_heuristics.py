@@ -13,7 +13,8 @@ def found(linter, text, rule_id):
 CASES = {
     "PL301": (  # imperative-advice
         ["Believe in yourself.", "Don't let fear hold you back from your dreams.", "Try to see the good in people.",
-         "If you feel stuck, keep pushing your limits.", "Chase your #dreams every day!"],
+         "If you feel stuck, keep pushing your limits.", "Chase your #dreams every day!",
+         "Try to find the good in the negative."],
         ["Run make test before you push to the release branch.",
          "Keep the receipts from the March trip for the audit on the 14th.",
          "Let's grab lunch at Nando's on Friday.",  # a proposal to a group, not a maxim
@@ -27,10 +28,14 @@ CASES = {
     "PL303": (  # aphorism-shape
         ["Success is a journey, not a destination.", "The more you give, the more you get.",
          "Fear kills more dreams than failure ever will.", "Experience is the best teacher.",
-         "Life changes when we stop waiting.", "May your courage be greater than your fear."],
+         "Life changes when we stop waiting.", "May your courage be greater than your fear.",
+         "Winners never make excuses.", "Great leaders listen more than they talk.",
+         "Fear and doubt come when we compare ourselves to others."],
         ["Pizza is the best!", "We are hiring two designers for the Lisbon office.",
          "Our Q3 revenue is up 12% after the pricing change.", "I am not sure the release will ship on Friday.",
-         "Traffic is terrible on the bridge again."],
+         "Traffic is terrible on the bridge again.",
+         "Great leaders of the 1990s ran smaller teams.",  # a number makes it a claim about a time
+         "Winners were announced on Friday by the jury."],
     ),
     "PL304": (  # abstract-nouns
         ["Dreams need courage. Courage needs faith. Faith builds greatness."],
@@ -78,6 +83,7 @@ def test_concrete_names_come_from_the_tagger(linter):
     assert details("Success comes to those who wait.") == []
     assert details("NEVER STOP BELIEVING IN YOURSELF.") == []
     assert details("Late Bloomers Have Their Own Path To Greatness") == []
+    assert details("Keep going, friends! #Motivate #Inspire\n…see more") == []
 
 
 def test_aphorism_known_false_positive_is_only_a_suggestion(linter):

@@ -78,6 +78,6 @@ GENERIC_VERBS = stems(
     "believe dream hustle grind keep stay be never always love trust follow chase embrace live let stop "
     "start push focus choose remember work rise shine smile stay hold create make find give go "
     "never forget learn grow stop quit surround treat spread fall fail dare do don't dont wake "
-    "invest own become accept appreciate enjoy cherish celebrate count hustle try get"
+    "invest own become accept appreciate enjoy cherish celebrate count hustle try get move"
 )
 FIRST_PERSON = frozenset("i me my we our us i'm im i've ive mine myself".split())

@@ -48,6 +48,11 @@ GENERIC_LAW = re.compile(
     r"if (?:we|you)|it's not|it is not|what you|whatever you|every (?:day|morning|moment|great)|"
     r"may (?:the|your|you|all|we))\b", re.I)
 SPECIFIC = re.compile(r"\d|@|https?://")
+# a kind of people or organisation as the subject: "Winners never quit", "Average companies give..."
+CLASS_SUBJECT = re.compile(
+    r"^(?:the )?(?:most |best |truly )?(?:successful|great|average|good|bad|smart|happy|strong|weak|real|true|"
+    r"innovative|ordinary|exceptional|wise) (?:people|leaders|companies|organizations|organisations|teams|"
+    r"managers|founders|men|women|minds|friends)\b|^(?:winners|losers|champions|leaders)\b", re.I)
 
 
 class AphorismShape(Heuristic):
@@ -76,7 +81,9 @@ class AphorismShape(Heuristic):
             if any(w in SINGULAR for w in words):
                 continue  # "I ..." is the author speaking, not a maxim
             plural = any(w in FIRST_PERSON for w in words)
-            if plural and (re.match(r"(?i)^(?:we|our|us)\b", sent) or not (GENERIC_LAW.match(sent) or DEFINITION.match(sent))):
+            if plural and (re.match(r"(?i)^(?:we|our|us)\b", sent)
+                           or not (GENERIC_LAW.match(sent) or DEFINITION.match(sent)
+                                   or self._abstract_subject(sent, off, tags))):
                 continue  # "We shipped..." is a team's story; "Life changes when we realise..." is not
             if any(s0 <= a < s1 and lab not in ("NAME?",) for a, _, lab in ents):
                 continue
@@ -95,6 +102,9 @@ class AphorismShape(Heuristic):
                 shape = "generic law"
             elif self._abstract_subject(sent, off, tags):
                 shape = "abstraction as subject"
+            elif CLASS_SUBJECT.match(sent) and tags and any(
+                    tags.get(i) in ("VBZ", "VBP") for i in range(off, s1)):
+                shape = "generalisation about a kind of people"
             if shape:
                 yield Violation(off, s1, self.message.replace("{match}", text[off:s1]), data={"shape": shape})
 
@@ -107,7 +117,7 @@ class AphorismShape(Heuristic):
         nouns = [g for g in (m.group("a"), m.group("b")) if g]
         if not all(crude_stem(n.lower()) in ABSTRACT for n in nouns):
             return False
-        return tags.get(off + m.start("verb")) in ("VBZ", "VBP", "MD")
+        return tags.get(off + m.start("verb")) in ("VBZ", "VBP", "VB", "MD")  # VB: "Fear and doubt come"
 
 
 RULE = AphorismShape

@@ -24,12 +24,18 @@ on its own it never fails a post.
 """
 from __future__ import annotations
 
+import re
+
 from ..findings import Severity, Violation
 from ..ruleset import Score
 from ..textutil import crude_stem
 from ._base import ABSTRACT, FIRST_PERSON, GENERIC_VERBS, Heuristic
 
 NEGATORS = {"never", "dont", "don't", "always", "just", "simply", "please", "do", "now", "stop"}
+
+
+# an adjective used as a noun is an abstraction: "find the good in the negative"
+NOMINAL = re.compile(r"(?i)\bthe (?:good|bad|best|worst|positive|negative|impossible|unknown|beautiful|ordinary)\b(?! \w+(?:s|ing|ed)\b)")
 
 
 class ImperativeAdvice(Heuristic):
@@ -90,7 +96,8 @@ class ImperativeAdvice(Heuristic):
                 continue
             # the rest must be generic: an abstract noun, a pronoun 'you/yourself', or very short
             rest = {crude_stem(k) for k in keys[i + 1:]}
-            generic = bool(rest & ABSTRACT) or bool({"you", "yourself", "your", "it", "up", "others", "people"} & set(keys)) or len(keys) <= 4
+            generic = (bool(rest & ABSTRACT) or bool({"you", "yourself", "your", "it", "up", "others", "people"} & set(keys))
+                       or len(keys) <= 4 or bool(NOMINAL.search(sent_text)))
             if not generic:
                 continue
             # proper nouns in the middle of the sentence make it specific
