@@ -157,7 +157,7 @@ def generic_sentences(ctx, f: "Features") -> list[tuple[int, int]]:
     """Sentences that could stand in any account's post on any day: at least four words,
     addressed to everyone ("you", "we", "people") or about an abstraction, in the present,
     with no number, name, link or first-person-singular speaker."""
-    from .heuristics._base import ABSTRACT
+    from .heuristics._base import ABSTRACT, NOMINAL
     from .textutil import crude_stem
 
     tags = ctx.tags
@@ -176,6 +176,6 @@ def generic_sentences(ctx, f: "Features") -> list[tuple[int, int]]:
             continue
         if tags and any(tags.get(t.start) == "VBD" for t in toks):
             continue
-        if keys & GENERIC_PEOPLE or {crude_stem(k) for k in keys} & ABSTRACT:
+        if keys & GENERIC_PEOPLE or {crude_stem(k) for k in keys} & ABSTRACT or NOMINAL.search(ctx.text[s0:s1]):
             out.append((s0, s1))
     return out

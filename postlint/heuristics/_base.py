@@ -80,4 +80,8 @@ GENERIC_VERBS = stems(
     "never forget learn grow stop quit surround treat spread fall fail dare do don't dont wake "
     "invest own become accept appreciate enjoy cherish celebrate count hustle try get move"
 )
+# an adjective used as a noun is an abstraction: "find the good in the negative"
+NOMINAL = re.compile(
+    r"(?i)\bthe (?:good|bad|best|worst|positive|negative|impossible|unknown|beautiful|ordinary)\b"
+    r"(?! \w+(?:s|ing|ed)\b)")
 FIRST_PERSON = frozenset("i me my we our us i'm im i've ive mine myself".split())

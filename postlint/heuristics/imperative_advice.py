@@ -24,18 +24,13 @@ on its own it never fails a post.
 """
 from __future__ import annotations
 
-import re
 
 from ..findings import Severity, Violation
 from ..ruleset import Score
 from ..textutil import crude_stem
-from ._base import ABSTRACT, FIRST_PERSON, GENERIC_VERBS, Heuristic
+from ._base import ABSTRACT, NOMINAL, FIRST_PERSON, GENERIC_VERBS, Heuristic
 
 NEGATORS = {"never", "dont", "don't", "always", "just", "simply", "please", "do", "now", "stop"}
-
-
-# an adjective used as a noun is an abstraction: "find the good in the negative"
-NOMINAL = re.compile(r"(?i)\bthe (?:good|bad|best|worst|positive|negative|impossible|unknown|beautiful|ordinary)\b(?! \w+(?:s|ing|ed)\b)")
 
 
 class ImperativeAdvice(Heuristic):
