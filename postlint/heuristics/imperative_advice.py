@@ -24,7 +24,6 @@ on its own it never fails a post.
 """
 from __future__ import annotations
 
-
 from ..findings import Severity, Violation
 from ..ruleset import Score
 from ..textutil import crude_stem
