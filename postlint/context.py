@@ -127,6 +127,14 @@ class PostContext:
         return keys, stems, lems, where
 
     @cached_property
+    def generic_sentences(self) -> list[tuple[int, int]]:
+        """Spans of sentences with no specifics (see :func:`features.generic_sentences`); computed
+        only when the score asks, i.e. for posts where a signal fired and there is no detail."""
+        from .features import generic_sentences
+
+        return generic_sentences(self, self.features)
+
+    @cached_property
     def features(self):
         from .features import Features
 

@@ -157,7 +157,7 @@ class Linter:
         # amplifier-only findings never stand alone
         if all(self.by_id[r].meta.score.amplifier for r in violations if r in self.by_id):
             violations = {}
-        sc = scoring.compute(violations, self.by_id, ctx.features, ctx.masked)
+        sc = scoring.compute(violations, self.by_id, ctx.features, ctx.masked, lambda: ctx.generic_sentences)
         res.score = sc
         for rid, vs in violations.items():
             rule = self.by_id[rid]

@@ -22,7 +22,6 @@ class Features:
     numbers: list = field(default_factory=list)  # spans
     entities: list = field(default_factory=list)  # (start, end, label)
     first_person_past: list = field(default_factory=list)  # spans of "I ... <past verb>"
-    generic_sentences: list = field(default_factory=list)  # spans of sentences with no specifics
     first_person: int = 0
     time_words: int = 0
     questions: int = 0
@@ -84,7 +83,6 @@ class Features:
                 word = text[t.start:t.end]
                 if word[:1].isupper() and t.start not in starts and word.lower() not in FIRST_PERSON and len(word) > 1:
                     f.entities.append((t.start, t.end, "NAME?"))
-        f.generic_sentences = generic_sentences(ctx, f)
         return f
 
 

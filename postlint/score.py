@@ -37,7 +37,7 @@ class ScoreResult:
 
 COVERAGE_POINTS = 30.0
 # In a post with no specifics at all, once a signal fired, every sentence addressed to everyone or
-# about an abstraction (features.generic_sentences) counts as generic text too.
+# about an abstraction (PostContext.generic_sentences) counts as generic text too.
 GENERIC_SENTENCES = True
 # rules whose spans say "this stretch of the post is generic"
 COVERAGE_PREFIXES = ("PL1", "PL2", "PL301", "PL302", "PL303")
@@ -53,9 +53,11 @@ def _union_length(spans: list[tuple[int, int]]) -> int:
     return total
 
 
-def compute(violations: dict, rules: dict, features, text: str = "") -> ScoreResult:
+def compute(violations: dict, rules: dict, features, text: str = "", generic=None) -> ScoreResult:
     """``text`` is the post's prose (``PostContext.masked``: links, handles and a trailing block
-    of hashtags blanked), so "generic text X% of post" measures the prose, not the tags."""
+    of hashtags blanked), so "generic text X% of post" measures the prose, not the tags.
+    ``generic`` returns the spans of the post's sentences with no specifics; it is called
+    only when they can count."""
     parts = []
     raw = 0.0
     amp = []
@@ -81,10 +83,10 @@ def compute(violations: dict, rules: dict, features, text: str = "") -> ScoreRes
             raw += pts
     # how much of the post the generic signals cover
     spans = [(v.start, v.end) for rid, vs in violations.items() if rid.startswith(COVERAGE_PREFIXES) for v in vs]
-    if spans and GENERIC_SENTENCES and features.concrete == 0:
+    if spans and GENERIC_SENTENCES and generic is not None and features.concrete == 0:
         # once a signal fired in a post with no specifics at all, every sentence addressed to
         # everyone or about an abstraction counts as generic text too
-        spans += list(getattr(features, "generic_sentences", ()))
+        spans += list(generic())
     body = len("".join(c for c in text if not c.isspace())) if text else 0
     if spans and body:
         covered = _union_length(spans)

@@ -102,10 +102,10 @@ class AttributedQuote(Heuristic):
         """3. The post calls itself a quote: prose followed by #quote / #quotes / #quoteoftheday
         (and often a #NameHashtag as the credit)."""
         text = ctx.text
-        tags = [(s, e, b) for s, e, b in hashtags(text) if b.lower() in SELF_LABELS]
-        if not tags:
+        tags = hashtags(text)
+        if not any(b.lower() in SELF_LABELS for _, _, b in tags):
             return
-        first_tag = min(s for s, _, _ in hashtags(text))
+        first_tag = min(s for s, _, _ in tags)
         body = text[:first_tag].rstrip(" \t\r\n.…|-–—~")
         start = len(body) - len(body.lstrip(" \"“'‘\r\n"))
         end = len(body.rstrip(" \"”'’"))
