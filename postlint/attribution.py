@@ -12,6 +12,10 @@ NAME_SEQ = rf"[A-Z][\w.'’-]*(?:\s+{NAME}){{0,4}}"
 SUFFIX_RE = re.compile(
     rf"""^[\s"“”'‘’»«.,]*(?:[-‐‑‒–—―~]+|\|)\s*(?P<name>@?{NAME_SEQ})""", re.UNICODE
 )
+# a scripture reference on the next line or after a dash: "Galatians 6:9 NIV", "— Proverbs 3:5-6", "Quran 2:286"
+SCRIPTURE_RE = re.compile(
+    r"""^[\s"“”'‘’»«.,]*(?:[-‐‑‒–—―~]+\s*)?(?P<name>(?:[1-3]\s?)?[A-Z][a-z]+\.?(?:\s(?:of\s)?[A-Z][a-z]+)?"""
+    r"""\s\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?(?:\s\(?[A-Z]{2,5}\)?(?![\w]))?)""")
 # "(Pride and Prejudice)" right after the quote
 WORK_RE = re.compile(r"""^[\s"“”'‘’.,]*\((?P<name>[A-Z][^()\n]{2,60})\)""")
 PREFIX_RE = re.compile(
@@ -22,13 +26,19 @@ HASHTAG_NAME_RE = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+){0,3})\b")
 NOT_NAMES = {"I", "We", "You", "It", "This", "That", "The", "A", "My", "Our", "So", "And", "But", "Me", "Your",
              "Quote", "Quotes", "Motivation", "Inspiration", "Success", "Life", "Love", "Monday", "Today"}
 
+# "Monday 10:30", "June 3:15 pm" are times, not chapter and verse
+NOT_SCRIPTURE = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                 "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                 "November", "December", "Today", "Tonight", "Tomorrow", "Yesterday", "At", "By", "From",
+                 "Until", "Till", "Before", "After", "Around", "About", "Starts", "Doors", "Kickoff", "Score"}
+
 
 @dataclass(frozen=True)
 class Attribution:
     name: str
     start: int
     end: int
-    how: str  # "suffix", "prefix", "hashtag", "work"
+    how: str  # "suffix", "prefix", "hashtag", "work", "scripture"
 
 
 def _clean(name: str) -> str:
@@ -45,6 +55,9 @@ def _clean(name: str) -> str:
 
 def find_after(text: str, end: int) -> Attribution | None:
     rest = text[end:end + 120]
+    m = SCRIPTURE_RE.match(rest)
+    if m and m.group("name").split()[0].rstrip(".") not in NOT_SCRIPTURE:
+        return Attribution(m.group("name"), end + m.start("name"), end + m.end("name"), "scripture")
     m = SUFFIX_RE.match(rest)
     if m:
         name = _clean(m.group("name"))
@@ -56,6 +69,7 @@ def find_after(text: str, end: int) -> Attribution | None:
     m = WORK_RE.match(rest)
     if m:
         return Attribution(m.group("name").strip(), end + m.start("name"), end + m.end("name"), "work")
+
     return None
 
 

@@ -147,3 +147,10 @@ def test_generic_sentences_count_only_in_posts_without_specifics(linter):
     cov2 = [p for p in res2.score.parts if p["rule"] == "coverage"]
     assert not cov2 or cov2[0]["points"] < 15
     assert not res2.flagged
+
+
+def test_scripture_verse_with_its_reference_is_a_quote_post(linter):
+    hit, res = found(linter, "“Walk humbly, love mercy, and never grow weary of doing good.”\nMicah 6:8 KJV", "PL203")
+    assert hit and res.flagged
+    # chapter and verse belong to the credit: they are not the author's own numbers
+    assert not any(p["rule"] == "detail" for p in res.score.parts)

@@ -89,3 +89,16 @@ def test_dash_followed_by_prose_is_not_a_credit():
     assert find_after(text, text.index("”") + 1) is None
     text = "“Keep learning.” - Richard Branson #startups"
     assert find_after(text, text.index("”") + 1).name == "Richard Branson"
+
+
+def test_scripture_reference_is_a_credit():
+    from postlint.attribution import find_after
+
+    for credit in ("\nGalatians 6:9 NIV", " — Proverbs 3:5-6", " 1 Corinthians 13:4 (ESV)", "\nQuran 2:286"):
+        text = "“Be still, and keep walking in the light.”" + credit
+        a = find_after(text, text.index("”") + 1)
+        assert a is not None and a.how == "scripture" and text[a.start:a.end] == credit.strip(" —\n")
+    # times and dates are not chapter and verse
+    for tail in (" Monday 10:30 pm", " June 3:15", "\nDoors 7:30"):
+        text = "“We ship the release tonight.”" + tail
+        assert find_after(text, text.index("”") + 1) is None
