@@ -30,12 +30,16 @@ CASES = {
          "Fear kills more dreams than failure ever will.", "Experience is the best teacher.",
          "Life changes when we stop waiting.", "May your courage be greater than your fear.",
          "Winners never make excuses.", "Great leaders listen more than they talk.",
-         "Fear and doubt come when we compare ourselves to others."],
+         "Fear and doubt come when we compare ourselves to others.",
+         "Eat to live, don't live to eat.", "When the going gets tough, the tough get going.",
+         "The optimist sees sunshine in every storm; the pessimist sees storms in every sunshine."],
         ["Pizza is the best!", "We are hiring two designers for the Lisbon office.",
          "Our Q3 revenue is up 12% after the pricing change.", "I am not sure the release will ship on Friday.",
          "Traffic is terrible on the bridge again.",
          "Great leaders of the 1990s ran smaller teams.",  # a number makes it a claim about a time
-         "Winners were announced on Friday by the jury."],
+         "Winners were announced on Friday by the jury.",
+         "Dogs chase cats, cats chase mice.",  # a chain, not a mirror
+         "I fixed the build, then the build fixed my mood."],
     ),
     "PL304": (  # abstract-nouns
         ["Dreams need courage. Courage needs faith. Faith builds greatness."],
@@ -90,6 +94,12 @@ def test_aphorism_known_false_positive_is_only_a_suggestion(linter):
     # documented: definitions in explainer posts still match, but never fail a post alone
     matches, res = found(linter, "Inflation is a loss of purchasing power over time.", "PL303")
     assert not res.flagged
+
+
+def test_documented_chiasmus_false_positive_does_not_fail_a_post(linter):
+    remark = "Laptops make it easy to work from home, but working from home is not easy."
+    matches, res = found(linter, remark + " Our team of 14 moved to a 4-day office week in March.", "PL303")
+    assert matches and not res.flagged
 
 
 def test_attributed_quote_personal_remark_scores_less(linter):

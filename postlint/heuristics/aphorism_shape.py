@@ -3,8 +3,9 @@
 ## What it does
 Flags short present-tense sentences with no speaker and no specifics that take
 an aphorism's shape: a definition of an abstraction ("Success is a journey"),
-antithesis ("not X but Y", "X is not Y, it's Z"), a "the more..., the more..."
-chiasmus, or a law about people in general ("People who ... always ...").
+antithesis ("not X but Y", "X is not Y, it's Z"), chiasmus (two clauses that
+mirror each other's words: "Eat to live, don't live to eat", "the more...,
+the more..."), or a law about people in general ("People who ... always ...").
 
 ## Why is this bad?
 Maxims are the stock of tear-off calendars: readers have seen them before and
@@ -19,16 +20,21 @@ they say nothing about the author's work.
 ## Known false positives
 Topical opinions phrased as maxims ("Cold cookies are better than warm ones")
 when they are short and use no names; definitions in explainer posts
-("Inflation is a rise in prices"). On its own the finding is a suggestion.
+("Inflation is a rise in prices"); a mirrored topical remark ("Laptops make it easy
+to work from home, but working from home is not easy") reads as chiasmus, and a post made of
+nothing else is flagged. The finding itself is a suggestion; one number, name
+or event of the author's keeps the post below the threshold.
 """
 from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..findings import Violation
 from ..ruleset import Score
 from ..textutil import crude_stem
-from ._base import ABSTRACT, FIRST_PERSON, LEAD, Heuristic, iter_sentences
+from ._base import ABSTRACT, FIRST_PERSON, LEAD, WORD_RE, Heuristic, iter_sentences
 
 SINGULAR = frozenset("i me my mine myself i'm im i've ive i'd id i'll".split())
 
@@ -48,6 +54,7 @@ GENERIC_LAW = re.compile(
     r"if (?:we|you)|it's not|it is not|what you|whatever you|every (?:day|morning|moment|great)|"
     r"may (?:the|your|you|all|we))\b", re.I)
 SPECIFIC = re.compile(r"\d|@|https?://")
+CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|\.{2,}|…")
 # a kind of people or organisation as the subject: "Winners never quit", "Average companies give..."
 CLASS_SUBJECT = re.compile(
     r"^(?:the )?(?:most |best |truly )?(?:successful|great|average|good|bad|smart|happy|strong|weak|real|true|"
@@ -61,7 +68,7 @@ class AphorismShape(Heuristic):
     message = "Reads like a maxim: '{match}'."
     why = "Maxims ('Success is a journey', 'not X but Y') are the stock of tear-off calendars."
     suggestion = "Trade '{match}' for the case that taught it to you: when, what happened, what you would do now."
-    bad = ("Success is a journey, not a destination.", "Happiness is a choice.",
+    bad = ("Success is a journey, not a destination.", "Happiness is a choice.", "Eat to live, don't live to eat.",
            "The more you give, the more you get.", "People who never fail never grow.",
            "Fear kills more dreams than failure ever will.", "Experience is the best teacher.")
     good = ("The migration is not done, but the billing service moved to Postgres on Tuesday.",
@@ -94,7 +101,7 @@ class AphorismShape(Heuristic):
             m = DEFINITION.match(sent)
             if m and crude_stem(m.group("noun").lower()) in ABSTRACT:
                 shape = "definition"
-            elif CHIASMUS.search(sent):
+            elif CHIASMUS.search(sent) or mirrored(sent):
                 shape = "chiasmus"
             elif ANTITHESIS.search(sent) and stems & ABSTRACT:
                 shape = "antithesis"
@@ -118,6 +125,25 @@ class AphorismShape(Heuristic):
         if not all(crude_stem(n.lower()) in ABSTRACT for n in nouns):
             return False
         return tags.get(off + m.start("verb")) in ("VBZ", "VBP", "VB", "MD")  # VB: "Fear and doubt come"
+
+
+def _content(clause: str) -> list[str]:
+    return [crude_stem(w) for w in (w.lower().replace("’", "'") for w in WORD_RE.findall(clause))
+            if len(w) >= 3 and w not in STOP_WORDS and "'" not in w]
+
+
+def mirrored(sent: str) -> bool:
+    """Chiasmus: one clause ends on B after A, the next ends on A after B ("Eat to live, don't live
+    to eat", "the pessimist sees difficulty in every opportunity; the optimist sees the opportunity in
+    every difficulty").  A chain ("dogs chase cats, cats chase mice") does not mirror."""
+    clauses = [c for c in (_content(c) for c in CLAUSE_BREAK.split(sent)) if c]
+    for c1, c2 in zip(clauses, clauses[1:]):
+        if len(c1) < 2 or len(c2) < 2 or len(c1) > 10 or len(c2) > 10:
+            continue
+        b, a = c1[-1], c2[-1]
+        if a != b and a in c1[:-1] and b in c2[:-1]:
+            return True
+    return False
 
 
 RULE = AphorismShape
