@@ -164,3 +164,11 @@ def test_scripture_verse_with_its_reference_is_a_quote_post(linter):
     assert hit and res.flagged
     # chapter and verse belong to the credit: they are not the author's own numbers
     assert not any(p["rule"] == "detail" for p in res.score.parts)
+
+
+def test_quotation_credited_to_a_handle(linter):
+    hit, res = found(linter, "Kindness is the only investment that never fails to pay back.' - @someone", "PL203")
+    assert hit and res.flagged
+    # without a closing quotation mark, a handle at the end is a shout-out, not a credit
+    assert found(linter, "Great dinner tonight with the whole design team - @dana", "PL203")[0] == []
+    assert found(linter, "@dana 'Kindness is the only investment that never fails' - @someone", "PL203")[0] == []

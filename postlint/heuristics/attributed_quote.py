@@ -2,7 +2,8 @@
 
 ## What it does
 Flags a post whose main content is a quotation with a credit ("... — Name",
-"~Name", "--Name", a quote in quotation marks followed by a name), whether or
+"~Name", "--Name", a quote in quotation marks followed by a name, a handle or a
+chapter and verse), whether or
 not postlint's corpus knows the quote. Famous quotes that the corpus knows are
 reported by famous-quote (PL201) instead.
 
@@ -46,6 +47,8 @@ def points_for(quote: str) -> int:
     return 20 if PERSONAL.search(quote) or SPECIFIC.search(quote) else 45
 
 
+# a closing quotation mark, a dash and a handle: "...gave you permission.' - @someone"
+HANDLE_CREDIT = re.compile(r"[\"”'’]\s*[-‐‑‒–—―~]{1,2}\s*(@\w+)\s*(?:#.*)?$", re.S)
 QUOTED = re.compile(r"[\"“”„«]([^\"“”„«»]{12,400})[\"“”»]|(?:^|\s)['‘]([^'‘’\n]{12,400})['’](?=\s*[-‐‑‒–—―~]|\s*$)", re.S)
 
 
@@ -96,6 +99,15 @@ class AttributedQuote(Heuristic):
                                     data={"attributed_to": attr.name, "share": round(qwords / words_total, 2),
                                           "attr_span": [attr.start, attr.end], "points": points_for(body[start:])})
                     return
+        m = HANDLE_CREDIT.search(text.rstrip())
+        if m and not ctx.is_reply:
+            start = len(text) - len(text.lstrip(" \"“'‘"))
+            qwords = len(re.findall(r"[\w'’]+", text[start:m.start()]))
+            if qwords >= 6 and qwords / words_total >= 0.6:
+                yield Violation(start, m.start(), self.message.replace("{author}", m.group(1)),
+                                data={"attributed_to": m.group(1), "share": round(qwords / words_total, 2),
+                                      "attr_span": [m.start(1), m.end(1)], "points": points_for(text[start:m.start()])})
+                return
         yield from self._self_labelled(ctx)
 
     def _self_labelled(self, ctx):
