@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .textutil import split_hashtag, word_key
 
 NAME = r"(?:[A-Z][\w.'’-]*\.?|of|the|de|da|van|von|bin|ibn|al|St\.?)"
-NAME_SEQ = rf"[A-Z][\w.'’-]*(?:\s+{NAME}){{0,4}}"
+NAME_SEQ = rf"[A-Z][\w.'’-]*(?:[ \t]+{NAME}){{0,4}}"  # a name does not run over a line break
 # After a quote: optional closing quote, then a dash/tilde and a name.
 SUFFIX_RE = re.compile(
     rf"""^[\s"“”'‘’»«.,]*(?:[-‐‑‒–—―~]+|\|)\s*(?P<name>@?{NAME_SEQ})""", re.UNICODE
@@ -19,7 +19,7 @@ SCRIPTURE_RE = re.compile(
 # "(Pride and Prejudice)" right after the quote
 WORK_RE = re.compile(r"""^[\s"“”'‘’.,]*\((?P<name>[A-Z][^()\n]{2,60})\)""")
 PREFIX_RE = re.compile(
-    rf"""(?:^|[.!?\n]\s*)(?:[Aa]s\s+)?(?P<name>{NAME_SEQ})\s+(?:once\s+|famously\s+)?(?:said|says|wrote|put it|reminds us)\s*[,:]?\s*["“']?\s*$"""
+    rf"""(?:^|[.!?\n]\s*|\s)(?:[Aa]s\s+)?(?P<name>{NAME_SEQ})\s+(?:once\s+|famously\s+)?(?:said|says|wrote|put it|reminds us)\s*[,:]?\s*["“']?\s*$"""
 )
 PREFIX_AS_RE = re.compile(rf"""(?:^|\W)[Aa]s\s+(?P<name>{NAME_SEQ})\s+(?:once\s+)?(?:said|says|wrote|put it)\s*[,:]?\s*["“']?\s*$""")
 HASHTAG_NAME_RE = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+){0,3})\b")
@@ -106,6 +106,23 @@ def find(text: str, start: int, end: int, known_authors: set[str] | None = None)
         if h and name_keys(h.name) & known_authors:
             return h
     return None
+
+
+# a passage in quotation marks: "...", “...”, «...», or '...' before a dash or the end
+QUOTED = re.compile(r"[\"“”„«]([^\"“”„«»]{12,400})[\"“”»]|(?:^|\s)['‘]([^'‘’\n]{12,400})['’](?=\s*[-‐‑‒–—―~]|\s*$)",
+                    re.S)
+
+
+def credited_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of every quotation that has a credit, and of the credit: what someone else said,
+    and who.  The numbers and names in them are not the author's own."""
+    out = []
+    for m in QUOTED.finditer(text):
+        g = 1 if m.group(1) else 2
+        a = find_after(text, m.end()) or find_before(text, m.start())
+        if a is not None:
+            out += [(m.start(g), m.end(g)), (a.start, a.end)]
+    return out
 
 
 def name_keys(name: str) -> set[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .attribution import credited_spans
+
 NUMBER_RE = re.compile(r"(?<![#\w])(?:[$€£]\s?)?\d[\d,.:]*\s?(?:%|k|m|am|pm|st|nd|rd|th|x)?(?![\w])", re.I)
 FIRST_PERSON = {"i", "we", "my", "our", "me", "us", "im", "ive", "id", "ill"}
 CONCRETE_ENTS = {"PERSON", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "FAC", "WORK_OF_ART", "DATE", "TIME",
@@ -25,6 +27,7 @@ class Features:
     first_person: int = 0
     time_words: int = 0
     questions: int = 0
+    credited: list = field(default_factory=list)  # spans of credited quotations and their credits
 
     @property
     def concrete(self) -> int:
@@ -56,6 +59,7 @@ class Features:
         f.first_person = sum(1 for t in toks if t.key in FIRST_PERSON)
         f.time_words = sum(1 for t in toks if t.key in PAST_MARKERS)
         f.questions = text.count("?")
+        f.credited = credited_spans(text)
         doc = ctx.doc
         if doc is not None:
             if doc.has_annotation("ENT_IOB"):

@@ -105,7 +105,7 @@ def compute(violations: dict, rules: dict, features, text: str = "", generic=Non
               if isinstance(v.data, dict) and ("quote_id" in v.data or "attributed_to" in v.data)]
     quoted += [tuple(v.data["attr_span"]) for vs in violations.values() for v in vs
                if isinstance(v.data, dict) and v.data.get("attr_span")]
-    detail = features.concrete_outside(quoted)
+    detail = features.concrete_outside(quoted + list(features.credited))
     discount = min(MAX_DISCOUNT, DISCOUNT_PER_DETAIL * detail)
     if features.words > LONG_POST_WORDS:
         discount = min(MAX_DISCOUNT, discount + 0.1 * min(3, features.words // LONG_POST_WORDS))

@@ -102,3 +102,26 @@ def test_scripture_reference_is_a_credit():
     for tail in (" Monday 10:30 pm", " June 3:15", "\nDoors 7:30"):
         text = "“We ship the release tonight.”" + tail
         assert find_after(text, text.index("”") + 1) is None
+
+
+def test_credited_quotations_and_their_credits():
+    from postlint.attribution import credited_spans
+
+    text = 'I know Ada Lovelace said, "Imagination is the discovering faculty, pre-eminently." So dream.'
+    assert [text[a:b] for a, b in credited_spans(text)] == [
+        "Imagination is the discovering faculty, pre-eminently.", "Ada Lovelace"]
+    text = "“Stay hungry, stay foolish, stay kind.” — Someone Famous\nThen I shipped v2 on 3 May."
+    assert [text[a:b] for a, b in credited_spans(text)] == ["Stay hungry, stay foolish, stay kind.", "Someone Famous"]
+    # a quotation nobody is credited with is the author's own material
+    assert credited_spans('My manager told me "ship it by Friday at noon" and I did.') == []
+
+
+def test_names_in_a_credit_are_not_the_authors_detail(linter):
+    from postlint.source import Post
+
+    def score(text):
+        return next(iter(linter.lint_posts([Post("<t>", 0, text, 1)]))).score.score
+
+    generic = "Trust the process. Greatness is a journey, one step at a time. Never give up on your dreams."
+    assert score('I know Ada Lovelace said, "Imagination is the discovering faculty." ' + generic) >= \
+        score('I know my neighbour said, "Imagination is the discovering faculty." ' + generic)

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from ..attribution import find_after
+from ..attribution import QUOTED, find_after
 from ..textutil import hashtags
 from ..findings import Violation
 from ..ruleset import Score
@@ -49,7 +49,6 @@ def points_for(quote: str) -> int:
 
 # a closing quotation mark, a dash and a handle: "...gave you permission.' - @someone"
 HANDLE_CREDIT = re.compile(r"[\"”'’]\s*[-‐‑‒–—―~]{1,2}\s*(@\w+)\s*(?:#.*)?$", re.S)
-QUOTED = re.compile(r"[\"“”„«]([^\"“”„«»]{12,400})[\"“”»]|(?:^|\s)['‘]([^'‘’\n]{12,400})['’](?=\s*[-‐‑‒–—―~]|\s*$)", re.S)
 
 
 class AttributedQuote(Heuristic):
