@@ -29,8 +29,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from ..findings import Violation
 from ..ruleset import Score
 from ..textutil import crude_stem
@@ -128,6 +126,8 @@ class AphorismShape(Heuristic):
 
 
 def _content(clause: str) -> list[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # here: listing rules must not import spaCy
+
     return [crude_stem(w) for w in (w.lower().replace("’", "'") for w in WORD_RE.findall(clause))
             if len(w) >= 3 and w not in STOP_WORDS and "'" not in w]
 
