@@ -172,3 +172,17 @@ def test_quotation_credited_to_a_handle(linter):
     # without a closing quotation mark, a handle at the end is a shout-out, not a credit
     assert found(linter, "Great dinner tonight with the whole design team - @dana", "PL203")[0] == []
     assert found(linter, "@dana 'Kindness is the only investment that never fails' - @someone", "PL203")[0] == []
+
+
+def test_uncredited_pull_quote_of_abstractions(linter):
+    maxim = ('"Failure is part of every success, and every success hides a failure; learn from both and '
+             'your courage will grow." #startups #founders')
+    hit, res = found(linter, maxim, "PL203")
+    assert hit and res.flagged and any("uncredited" in f.message for f in res.findings)
+    # a pull-quote about a topic, not about abstractions, is the author's excerpt of an article
+    topical = ('"The problem is that dashboards do not win over customers, and the sales team still has to '
+               'call every account on the list before the renewal."')
+    assert found(linter, topical, "PL203")[0] == []
+    # a personal line in quotation marks is not a maxim
+    assert found(linter, '"I still think my first failure taught me more about success than any course ever did."',
+                 "PL203")[0] == []

@@ -45,15 +45,22 @@ class AbstractNouns(Heuristic):
 
     def check(self, ctx):
         toks = ctx.words
-        if len(toks) < 4:
-            return
-        hits = [t for t in toks if crude_stem(t.key) in ABSTRACT]
-        share = len(hits) / len(toks)
-        if len(hits) >= MIN_COUNT and share >= MIN_SHARE:
+        hits = abstract_hits(toks)
+        if hits:
+            share = len(hits) / len(toks)
             msg = self.message.format(count=len(hits), words=len(toks), share=share)
             yield Violation(hits[0].start, hits[-1].end, msg,
                             data={"count": len(hits), "words": len(toks), "share": round(share, 3),
                                   "nouns": sorted({t.key for t in hits})})
+
+
+def abstract_hits(toks) -> list:
+    """The abstract words among ``toks`` when they make the passage abstract (at least MIN_COUNT
+    of them and MIN_SHARE of the words), else []."""
+    if len(toks) < 4:
+        return []
+    hits = [t for t in toks if crude_stem(t.key) in ABSTRACT]
+    return hits if len(hits) >= MIN_COUNT and len(hits) / len(toks) >= MIN_SHARE else []
 
 
 RULE = AbstractNouns

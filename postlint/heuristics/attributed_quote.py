@@ -12,7 +12,9 @@ A reposted line says what someone else thought. Followers learn nothing about
 the author, and the account reads like a quote-of-the-day bot.
 
 A post that tags itself #quote, #quotes or #quoteoftheday is treated the same
-way, credited or not.
+way, credited or not. So, with fewer points, is a post that is nothing but one
+uncredited maxim in quotation marks made of abstractions (a pull-quote: "There
+is a lot of failure in every success...").
 
 ## Example
     "Perpetual optimism is a force multiplier." - Colin Powell #quote
@@ -25,7 +27,10 @@ way, credited or not.
 A quotation that is a personal remark ("I think I'm a goofy person") or holds a
 number scores less than a maxim, but a celebrity's topical line with a credit can
 still tip a post that has nothing else in it. Posts that quote a person as news ("'We will cut prices,' said the CEO ...")
-are not flagged when the quote is a small part of a longer post.
+are not flagged when the quote is a small part of a longer post. An uncredited
+pull-quote must be abstract by abstract-nouns' measure, so an excerpt about a
+topic (customers, data, a product) is left alone; an author who puts their own
+abstract maxim in quotation marks is flagged like a quote.
 """
 from __future__ import annotations
 
@@ -36,6 +41,7 @@ from ..textutil import hashtags
 from ..findings import Violation
 from ..ruleset import Score
 from ._base import Heuristic
+from .abstract_nouns import abstract_hits
 
 PERSONAL = re.compile(r"(?i)\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|me|my|myself)\b")
 SPECIFIC = re.compile(r"\d")
@@ -82,6 +88,13 @@ class AttributedQuote(Heuristic):
                 yield Violation(s, e, self.message.replace("{author}", attr.name),
                                 data={"attributed_to": attr.name, "share": round(share, 2),
                                       "attr_span": [attr.start, attr.end], "points": points_for(text[s:e])})
+            elif (qwords >= 12 and share >= 0.9 and points_for(text[s:e]) == 45 and not ctx.is_reply
+                  and "?" not in text[s:e] and not any(s <= a < e for a, _, _ in ctx.features.entities)
+                  and abstract_hits([t for t in ctx.words if s <= t.start < e])):
+                # the whole post is one maxim in quotation marks, credited to nobody: a pull-quote
+                seen = True
+                yield Violation(s, e, self.message.replace("{author}", "nobody (an uncredited pull-quote)"),
+                                data={"attributed_to": None, "share": round(share, 2), "points": UNCREDITED})
         if seen:
             return
         # 2. an unquoted passage ending in "- Name" / "~Name"
@@ -126,6 +139,8 @@ class AttributedQuote(Heuristic):
             yield Violation(start, end, self.message.replace("{author}", "someone (the post tags itself #quote)"),
                             data={"attributed_to": None, "share": 1.0, "self_labelled": True, "points": 45})
 
+
+UNCREDITED = 30  # a pull-quote may be the author's own line; a credit or a #quote tag says it is not
 
 SELF_LABELS = frozenset({"quote", "quotes", "quoteoftheday", "quotestoliveby", "dailyquote", "dailyquotes",
                          "motivationalquote", "motivationalquotes", "inspirationalquote", "inspirationalquotes",
