@@ -82,8 +82,15 @@ def compute(violations: dict, rules: dict, features, text: str = "", generic=Non
             parts.append(entry)
             raw += pts
     # how much of the post the generic signals cover
+    # details inside a quotation or its credit are not the author's own
+    quoted = [(v.start, v.end) for rid, vs in violations.items() for v in vs
+              if isinstance(v.data, dict) and ("quote_id" in v.data or "attributed_to" in v.data)]
+    quoted += [tuple(v.data["attr_span"]) for vs in violations.values() for v in vs
+               if isinstance(v.data, dict) and v.data.get("attr_span")]
+    quoted += features.credited
+    detail = features.concrete_outside(quoted)
     spans = [(v.start, v.end) for rid, vs in violations.items() if rid.startswith(COVERAGE_PREFIXES) for v in vs]
-    if spans and GENERIC_SENTENCES and generic is not None and features.concrete == 0:
+    if spans and GENERIC_SENTENCES and generic is not None and detail == 0:
         # once a signal fired in a post with no specifics at all, every sentence addressed to
         # everyone or about an abstraction counts as generic text too
         spans += list(generic())
@@ -100,12 +107,6 @@ def compute(violations: dict, rules: dict, features, text: str = "", generic=Non
         for entry in amp:
             parts.append(entry)
             raw += entry["points"]
-    # details inside a quotation or its credit are not the author's own
-    quoted = [(v.start, v.end) for rid, vs in violations.items() for v in vs
-              if isinstance(v.data, dict) and ("quote_id" in v.data or "attributed_to" in v.data)]
-    quoted += [tuple(v.data["attr_span"]) for vs in violations.values() for v in vs
-               if isinstance(v.data, dict) and v.data.get("attr_span")]
-    detail = features.concrete_outside(quoted + list(features.credited))
     discount = min(MAX_DISCOUNT, DISCOUNT_PER_DETAIL * detail)
     if features.words > LONG_POST_WORDS:
         discount = min(MAX_DISCOUNT, discount + 0.1 * min(3, features.words // LONG_POST_WORDS))
