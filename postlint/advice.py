@@ -5,6 +5,7 @@ point ``guidance`` elsewhere to use its own voice.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
@@ -108,9 +109,15 @@ def advise(post, ctx, violations: dict, rules: dict, findings: list) -> dict:
     for f_ in findings:
         if f_.rule_id in ("PL201", "PL202", "PL203"):
             d = f_.data
-            who = d.get("author") or d.get("attributed_to") or "someone else"
+            who = d.get("author") or d.get("attributed_to")
             note = d.get("attribution_note")
-            quote_note = (f"This line is {who}'s" + (f" ({note})" if note else "") +
+            if who is None:
+                whose = "This line reads as a quotation"
+            elif re.search(r"\d:\d", who):  # chapter and verse
+                whose = f"This line is from {who}"
+            else:
+                whose = f"This line is {who}'s"
+            quote_note = (whose + (f" ({note})" if note else "") +
                           ". Two honest options: connect it in one sentence to something that happened to you, "
                           "or drop it and tell that thing instead.")
             break

@@ -86,6 +86,16 @@ def test_quote_credit_is_not_kept_material(linter):
     assert "Mark Twain's" in res.advice["quote"] and "drop it" in res.advice["quote"]
 
 
+@pytest.mark.parametrize("text,whose", [
+    ("“Walk humbly, love mercy, and never grow weary of doing good.”\nMicah 6:8 KJV", "This line is from Micah 6:8 KJV."),
+    ('"Failure is part of every success, and every success hides a failure; learn from both and your courage '
+     'will grow."', "This line reads as a quotation."),
+])
+def test_quote_advice_names_the_source_in_plain_words(linter, text, whose):
+    res = lint(linter, text)
+    assert res.flagged and res.advice["quote"].startswith(whose)
+
+
 def test_quote_with_attribution_problem(linter):
     res = lint(linter, "Be the change you wish to see in the world. — Gandhi #MondayMotivation #inspiration")
     assert res.flagged
