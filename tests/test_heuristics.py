@@ -22,8 +22,10 @@ CASES = {
          "Take the 5 train to Union Square."],
     ),
     "PL302": (  # universal-you
-        ["You are stronger than you think.", "You have to fail to succeed.", "Your only limit is your mind."],
-        ["You can pick up the keys at 5 pm from Dana at the front desk.", "You left your charger in room 204."],
+        ["You are stronger than you think.", "You have to fail to succeed.", "Your only limit is your mind.",
+         "If it doesn't challenge you, it won't change you."],
+        ["You can pick up the keys at 5 pm from Dana at the front desk.", "You left your charger in room 204.",
+         "If it doesn't fit you, swap it for a medium at the shop before 6 pm."],
     ),
     "PL303": (  # aphorism-shape
         ["Success is a journey, not a destination.", "The more you give, the more you get.",

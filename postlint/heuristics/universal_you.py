@@ -2,8 +2,9 @@
 
 ## What it does
 Flags short sentences that tell "you" a universal truth: "You are stronger than
-you think", "You have to fail to succeed", "Your only limit is your mind" — with
-no speaker, time or event in them.
+you think", "You have to fail to succeed", "Your only limit is your mind", "If it
+doesn't challenge you, it won't change you" — with no speaker, time or event in
+them.
 
 ## Why is this bad?
 A claim about every reader is true of none in particular. It reads as a poster,
@@ -31,7 +32,8 @@ from ..textutil import crude_stem
 from ._base import ABSTRACT, FIRST_PERSON, Heuristic, iter_sentences
 
 OPENERS = re.compile(
-    r"^(?:and |but |so |remember,? |always remember,? |never forget,? )?(?:you(?:'re| are| have| can| will| don't| do not| must| deserve| need| were born| only| should|’re| can’t| can't| won't)|your (?:\w+ )?(?:is|are|will|can|only|dreams?|future|mindset|attitude|life|potential)|if you (?:want|can|believe|don't|never|really))\b",
+    r"^(?:and |but |so |remember,? |always remember,? |never forget,? )?(?:you(?:'re| are| have| can| will| don't| do not| must| deserve| need| were born| only| should|’re| can’t| can't| won't)|your (?:\w+ )?(?:is|are|will|can|only|dreams?|future|mindset|attitude|life|potential)|if you (?:want|can|believe|don't|never|really)"
+    r"|if (?:it|they|something|someone) (?:doesn't|does not|don't|do not|can't|won't|doesn’t|don’t) \w+ you)\b",
     re.I,
 )
 UNIVERSAL = {"always", "never", "everything", "anything", "nothing", "enough", "stronger", "deserve",
@@ -46,7 +48,7 @@ class UniversalYou(Heuristic):
     why = "A truth about every reader ('You are stronger than you think') is specific to none."
     suggestion = "Say who '{match}' was true for and when: one person, one moment, what they did."
     bad = ("You are stronger than you think.", "You have to fail to succeed.",
-           "Your only limit is your mind.")
+           "Your only limit is your mind.", "If it doesn't challenge you, it won't change you.")
     good = ("You can pick up the keys at 5 pm from Dana at the front desk.",
             "I told my team that they were stronger than they thought, and then we lost the account.",
             "You left your charger in room 204.")
