@@ -34,14 +34,16 @@ CASES = {
          "Winners never make excuses.", "Great leaders listen more than they talk.",
          "Fear and doubt come when we compare ourselves to others.",
          "Eat to live, don't live to eat.", "When the going gets tough, the tough get going.",
-         "The optimist sees sunshine in every storm; the pessimist sees storms in every sunshine."],
+         "The optimist sees sunshine in every storm; the pessimist sees storms in every sunshine.",
+         "The pain you feel today will be the strength you feel tomorrow."],
         ["Pizza is the best!", "We are hiring two designers for the Lisbon office.",
          "Our Q3 revenue is up 12% after the pricing change.", "I am not sure the release will ship on Friday.",
          "Traffic is terrible on the bridge again.",
          "Great leaders of the 1990s ran smaller teams.",  # a number makes it a claim about a time
          "Winners were announced on Friday by the jury.",
          "Dogs chase cats, cats chase mice.",  # a chain, not a mirror
-         "I fixed the build, then the build fixed my mood."],
+         "I fixed the build, then the build fixed my mood.",
+         "The report you need will be on the shared drive."],
     ),
     "PL304": (  # abstract-nouns
         ["Dreams need courage. Courage needs faith. Faith builds greatness."],

@@ -37,6 +37,8 @@ from ._base import ABSTRACT, FIRST_PERSON, LEAD, WORD_RE, Heuristic, iter_senten
 SINGULAR = frozenset("i me my mine myself i'm im i've ive i'd id i'll".split())
 
 BE = r"(?:is|are|isn't|aren't|is not|are not|was never|will always be|becomes|equals|=)"
+# "The pain you feel today will be the strength you feel tomorrow"
+PROMISE = re.compile(r"^(?:the |your )?(?P<noun>[a-z]+) (?:you|we) [a-z]+(?: today| now)? will (?:always )?be ", re.I)
 DEFINITION = re.compile(
     rf"^(?:the |true |real |your |our )?(?P<noun>[a-z]+)(?: [a-z]+)? {BE} "
     r"(?!(?:the )?(?:best|worst)\s*(?:[.!?,]|$))"  # "Pizza is the best!" is an opinion, not a maxim
@@ -96,7 +98,7 @@ class AphorismShape(Heuristic):
                 continue
             stems = {crude_stem(w) for w in words}
             shape = None
-            m = DEFINITION.match(sent)
+            m = DEFINITION.match(sent) or PROMISE.match(sent)
             if m and crude_stem(m.group("noun").lower()) in ABSTRACT:
                 shape = "definition"
             elif CHIASMUS.search(sent) or mirrored(sent):
