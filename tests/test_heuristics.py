@@ -35,7 +35,8 @@ CASES = {
          "Fear and doubt come when we compare ourselves to others.",
          "Eat to live, don't live to eat.", "When the going gets tough, the tough get going.",
          "The optimist sees sunshine in every storm; the pessimist sees storms in every sunshine.",
-         "The pain you feel today will be the strength you feel tomorrow."],
+         "The pain you feel today will be the strength you feel tomorrow.",
+         "Sometimes the smallest step in the right direction is the biggest step of your life."],
         ["Pizza is the best!", "We are hiring two designers for the Lisbon office.",
          "Our Q3 revenue is up 12% after the pricing change.", "I am not sure the release will ship on Friday.",
          "Traffic is terrible on the bridge again.",
@@ -43,7 +44,8 @@ CASES = {
          "Winners were announced on Friday by the jury.",
          "Dogs chase cats, cats chase mice.",  # a chain, not a mirror
          "I fixed the build, then the build fixed my mood.",
-         "The report you need will be on the shared drive."],
+         "The report you need will be on the shared drive.",
+         "Sometimes the latest build breaks the login page."],
     ),
     "PL304": (  # abstract-nouns
         ["Dreams need courage. Courage needs faith. Faith builds greatness."],

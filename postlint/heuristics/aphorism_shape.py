@@ -50,7 +50,7 @@ CHIASMUS = re.compile(r"\bthe (?:more|less|harder|better|fewer)\b[^.!?\n]{1,60}\
 GENERIC_LAW = re.compile(
     r"^(?:people|those|successful people|great leaders|leaders|winners|champions|the best|strong people|"
     r"real \w+|true \w+|everyone|no one|nobody|someone|a (?:winner|leader|champion|man|woman|person)|"
-    r"average \w+|great \w+|smart people|happy people|life|sometimes (?:life|the best)|when (?:we|you)|"
+    r"average \w+|great \w+|smart people|happy people|life|sometimes,? (?:life|the (?:best|worst|\w{3,}est))|when (?:we|you)|"
     r"if (?:we|you)|it's not|it is not|what you|whatever you|every (?:day|morning|moment|great)|"
     r"may (?:the|your|you|all|we))\b", re.I)
 SPECIFIC = re.compile(r"\d|@|https?://")
