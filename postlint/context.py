@@ -111,6 +111,20 @@ class PostContext:
         """Start offset -> lower-case lemma, from the model when it has lemmas."""
         return self._token_maps[1]
 
+    def past_tense(self, start: int) -> bool:
+        """The token at ``start`` is a simple past verb.  A verb whose past is its base form ("quit",
+        "put", "let", "hurt") counts only when the tagger and the form agree it is not the base:
+        in "people who never quit" the small model says VBD, but the sentence is in the present."""
+        if self.tags.get(start) != "VBD":
+            return False
+        lemma = self.lemmas.get(start)
+        if lemma is None:
+            return True
+        end = start
+        while end < len(self.text) and (self.text[end].isalpha() or self.text[end] in "'’"):
+            end += 1
+        return textutil.word_key(self.text[start:end]) != lemma
+
     @cached_property
     def word_forms(self) -> tuple[list[str], list[str], list[str], dict[str, list[int]]]:
         """Per token: key (lower-case, apostrophes folded), crude stem, lemma; and for every

@@ -176,7 +176,7 @@ def generic_sentences(ctx, f: "Features") -> list[tuple[int, int]]:
         keys = {t.key for t in toks}
         if keys & SINGULAR or any(s0 <= a < s1 for a in details) or "http" in ctx.text[s0:s1]:
             continue
-        if tags and any(tags.get(t.start) == "VBD" for t in toks):
+        if tags and any(ctx.past_tense(t.start) for t in toks):
             continue
         if keys & GENERIC_PEOPLE or {crude_stem(k) for k in keys} & ABSTRACT or NOMINAL.search(ctx.text[s0:s1]):
             out.append((s0, s1))

@@ -36,7 +36,8 @@ CASES = {
          "Eat to live, don't live to eat.", "When the going gets tough, the tough get going.",
          "The optimist sees sunshine in every storm; the pessimist sees storms in every sunshine.",
          "The pain you feel today will be the strength you feel tomorrow.",
-         "Sometimes the smallest step in the right direction is the biggest step of your life."],
+         "Sometimes the smallest step in the right direction is the biggest step of your life.",
+         "Winners are not people who never fail, but people who never quit."],
         ["Pizza is the best!", "We are hiring two designers for the Lisbon office.",
          "Our Q3 revenue is up 12% after the pricing change.", "I am not sure the release will ship on Friday.",
          "Traffic is terrible on the bridge again.",
@@ -77,6 +78,19 @@ def test_missing_detail_never_flags_alone(linter):
     assert not matches and not res.flagged
     matches, res = found(linter, "Never give up on your dreams. Believe in yourself. #MondayMotivation", "PL305")
     assert matches and res.flagged
+
+
+def test_past_tense_needs_a_past_form(linter):
+    """'quit', 'put', 'let' are their own past: a VBD tag on them does not make a maxim a story."""
+    from postlint.context import PostContext
+
+    def past(text, word):
+        ctx = PostContext(text, doc=linter.nlp(text))
+        return ctx.past_tense(text.index(word))
+
+    assert past("She went home early.", "went")
+    assert not past("Winners are people who never quit.", "quit")
+    assert not past("Success comes to those who wait.", "comes")
 
 
 def test_concrete_names_come_from_the_tagger(linter):

@@ -94,7 +94,7 @@ class AphorismShape(Heuristic):
                 continue  # "We shipped..." is a team's story; "Life changes when we realise..." is not
             if any(s0 <= a < s1 and lab not in ("NAME?",) for a, _, lab in ents):
                 continue
-            if tags and any(tags.get(i) in ("VBD",) for i in range(s0, s1) if i in tags):
+            if tags and any(ctx.past_tense(i) for i in range(s0, s1) if i in tags):
                 continue
             stems = {crude_stem(w) for w in words}
             shape = None
