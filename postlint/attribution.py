@@ -69,7 +69,6 @@ def find_after(text: str, end: int) -> Attribution | None:
     m = WORK_RE.match(rest)
     if m:
         return Attribution(m.group("name").strip(), end + m.start("name"), end + m.end("name"), "work")
-
     return None
 
 

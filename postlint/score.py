@@ -81,7 +81,6 @@ def compute(violations: dict, rules: dict, features, text: str = "", generic=Non
         else:
             parts.append(entry)
             raw += pts
-    # how much of the post the generic signals cover
     # details inside a quotation or its credit are not the author's own
     quoted = [(v.start, v.end) for rid, vs in violations.items() for v in vs
               if isinstance(v.data, dict) and ("quote_id" in v.data or "attributed_to" in v.data)]
@@ -89,6 +88,7 @@ def compute(violations: dict, rules: dict, features, text: str = "", generic=Non
                if isinstance(v.data, dict) and v.data.get("attr_span")]
     quoted += features.credited
     detail = features.concrete_outside(quoted)
+    # how much of the post the generic signals cover
     spans = [(v.start, v.end) for rid, vs in violations.items() if rid.startswith(COVERAGE_PREFIXES) for v in vs]
     if spans and GENERIC_SENTENCES and generic is not None and detail == 0:
         # once a signal fired in a post with no specifics at all, every sentence addressed to

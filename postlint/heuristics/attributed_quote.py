@@ -53,6 +53,8 @@ def points_for(quote: str) -> int:
     return 20 if PERSONAL.search(quote) or SPECIFIC.search(quote) else 45
 
 
+UNCREDITED = 30  # a pull-quote may be the author's own line; a credit or a #quote tag says it is not
+UNCREDITED_MESSAGE = "The post is one uncredited quotation, a maxim in quotation marks (a pull-quote)."
 # a closing quotation mark, a dash and a handle: "...gave you permission.' - @someone"
 HANDLE_CREDIT = re.compile(r"[\"”'’]\s*[-‐‑‒–—―~]{1,2}\s*(@\w+)\s*(?:#.*)?$", re.S)
 
@@ -93,7 +95,7 @@ class AttributedQuote(Heuristic):
                   and abstract_hits([t for t in ctx.words if s <= t.start < e])):
                 # the whole post is one maxim in quotation marks, credited to nobody: a pull-quote
                 seen = True
-                yield Violation(s, e, self.message.replace("{author}", "nobody (an uncredited pull-quote)"),
+                yield Violation(s, e, UNCREDITED_MESSAGE,
                                 data={"attributed_to": None, "share": round(share, 2), "points": UNCREDITED})
         if seen:
             return
@@ -139,8 +141,6 @@ class AttributedQuote(Heuristic):
             yield Violation(start, end, self.message.replace("{author}", "someone (the post tags itself #quote)"),
                             data={"attributed_to": None, "share": 1.0, "self_labelled": True, "points": 45})
 
-
-UNCREDITED = 30  # a pull-quote may be the author's own line; a credit or a #quote tag says it is not
 
 SELF_LABELS = frozenset({"quote", "quotes", "quoteoftheday", "quotestoliveby", "dailyquote", "dailyquotes",
                          "motivationalquote", "motivationalquotes", "inspirationalquote", "inspirationalquotes",
