@@ -117,11 +117,10 @@ def test_credited_quotations_and_their_credits():
 
 
 def test_names_in_a_credit_are_not_the_authors_detail(linter):
-    from postlint.source import Post
+    from postlint.context import PostContext
 
-    def score(text):
-        return next(iter(linter.lint_posts([Post("<t>", 0, text, 1)]))).score.score
-
-    generic = "Trust the process. Greatness is a journey, one step at a time. Never give up on your dreams."
-    assert score('I know Ada Lovelace said, "Imagination is the discovering faculty." ' + generic) >= \
-        score('I know my neighbour said, "Imagination is the discovering faculty." ' + generic)
+    text = 'I know Ada Lovelace said, "Imagination is the discovering faculty." Trust the process.'
+    f = PostContext(text, doc=linter.nlp(text)).features
+    names = [text[s:e] for s, e, _ in f.entities]
+    assert "Ada Lovelace" in names
+    assert f.concrete_outside(f.credited) == f.concrete - 1
