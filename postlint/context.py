@@ -85,6 +85,16 @@ class PostContext:
         return out
 
     @cached_property
+    def words_by_sentence(self) -> dict[int, list[textutil.Token]]:
+        """The prose :attr:`words` of each sentence, by sentence number, in order."""
+        prose = {id(t) for t in self.words}
+        out: dict[int, list[textutil.Token]] = {}
+        for t, s in zip(self.tokens, self.token_sentence):
+            if s >= 0 and id(t) in prose:
+                out.setdefault(s, []).append(t)
+        return out
+
+    @cached_property
     def _token_maps(self) -> tuple[dict[int, str], dict[int, str]]:
         """One pass over the Doc: start offset -> tag, and start offset -> lemma key."""
         doc = self.doc

@@ -165,11 +165,8 @@ def generic_sentences(ctx, f: "Features") -> list[tuple[int, int]]:
     tags = ctx.tags
     details = [a for a, _, _ in f.entities] + [a for a, _ in f.numbers]
     out = []
-    words_by_sent: dict[int, list] = {}
-    for t, s in zip(ctx.tokens, ctx.token_sentence):
-        if s >= 0 and not t.hashtag:
-            words_by_sent.setdefault(s, []).append(t)
-    for s_id, toks in words_by_sent.items():
+    for s_id, words in ctx.words_by_sentence.items():
+        toks = [t for t in words if not t.hashtag]
         if len(toks) < 4:
             continue
         s0, s1 = ctx.sentences[s_id]

@@ -52,13 +52,7 @@ class ImperativeAdvice(Heuristic):
         if ctx.is_reply:
             return
         text = ctx.text
-        toks = ctx.tokens
-        sent_of = ctx.token_sentence
-        by_sent: dict[int, list] = {}
-        prose = {id(t) for t in ctx.words}
-        for t, s in zip(toks, sent_of):
-            if s >= 0 and id(t) in prose:
-                by_sent.setdefault(s, []).append(t)
+        by_sent = ctx.words_by_sentence
         tags = ctx.tags
         numbers = ctx.features.numbers
         for s_id, stoks in by_sent.items():
